@@ -1,0 +1,81 @@
+package shop.podium.themes;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import jakarta.servlet.RequestDispatcher;
+
+import org.jspecify.annotations.Nullable;
+import org.thymeleaf.web.IWebExchange;
+
+import shop.podium.regions.Region;
+
+/**
+ * What the layout asks while rendering a page: {@code #layout.theme(region)},
+ * {@code #layout.languageHref('fr')}.
+ */
+public final class LayoutExpressions {
+
+	/** More than this and the page's query is dropped from language links rather than repeated. */
+	private static final int MAX_QUERY = 1024;
+
+	private final Themes themes;
+
+	private final @Nullable IWebExchange exchange;
+
+	LayoutExpressions(Themes themes, @Nullable IWebExchange exchange) {
+		this.themes = themes;
+		this.exchange = exchange;
+	}
+
+	/** The theme the page wears: its region's, or the default one. */
+	public Theme theme(@Nullable Object region) {
+		return this.themes.of((region instanceof Region r) ? r : null);
+	}
+
+	/**
+	 * The current page (path and query) with {@code lang} set to the given language tag, relative to the
+	 * application, for {@code @{...}}. An error page links to the address that failed, without its query.
+	 */
+	public String languageHref(String languageTag) {
+		if (this.exchange == null) {
+			return "/?lang=" + encode(languageTag);
+		}
+		String path = this.exchange.getRequest().getPathWithinApplication();
+		StringJoiner query = new StringJoiner("&", "?", "");
+		Object failed = this.exchange.getAttributeValue(RequestDispatcher.ERROR_REQUEST_URI);
+		if (failed instanceof String uri) {
+			path = uri.substring(Math.min(uri.length(), this.exchange.getRequest().getApplicationPath().length()));
+		}
+		else {
+			String original = this.exchange.getRequest().getQueryString();
+			if (original != null && original.length() <= MAX_QUERY) {
+				for (Map.Entry<String, String[]> parameter : this.exchange.getRequest().getParameterMap().entrySet()) {
+					if (!"lang".equals(parameter.getKey())) {
+						for (String value : parameter.getValue()) {
+							query.add(encode(parameter.getKey()) + "=" + encode(value));
+						}
+					}
+				}
+			}
+		}
+		query.add("lang=" + encode(languageTag));
+		return safePath(path) + query;
+	}
+
+	/** One leading slash only: "//host" would turn the link into one to another site. */
+	private static String safePath(@Nullable String path) {
+		if (path == null || path.isEmpty()) {
+			return "/";
+		}
+		String single = path.replaceAll("/{2,}", "/").replace("\\", "/");
+		return single.startsWith("/") ? single : "/" + single;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
