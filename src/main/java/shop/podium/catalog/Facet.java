@@ -16,7 +16,7 @@ record Facet(Kind kind, String slug, String name) {
 		}
 
 		/** The URL segment of this kind's listing pages. */
-		String path() {
+		public String path() {
 			return this.path;
 		}
 

@@ -10,15 +10,15 @@ import java.util.List;
  */
 record Listing(List<ProductCard> products, int page, int pageSize, long total) {
 
-	int totalPages() {
+	public int totalPages() {
 		return (int) Math.max(1, (this.total + this.pageSize - 1) / this.pageSize);
 	}
 
-	boolean hasPrevious() {
+	public boolean hasPrevious() {
 		return this.page > 1;
 	}
 
-	boolean hasNext() {
+	public boolean hasNext() {
 		return this.page < totalPages();
 	}
 

@@ -24,7 +24,7 @@ enum ListingSort {
 		this.orderBy = orderBy;
 	}
 
-	String param() {
+	public String param() {
 		return this.param;
 	}
 

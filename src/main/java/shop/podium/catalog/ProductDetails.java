@@ -13,12 +13,12 @@ record ProductDetails(long id, String slug, String skuStem, String name, String 
 
 	record VariantOption(String sku, String size, String colour, int quantity) {
 
-		boolean inStock() {
+		public boolean inStock() {
 			return this.quantity > 0;
 		}
 
 		/** What a fan picks: the size, else the colour, else the SKU. */
-		String label() {
+		public String label() {
 			if (this.size != null && !this.size.isBlank()) {
 				return this.size;
 			}
