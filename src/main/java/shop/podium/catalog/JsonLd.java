@@ -43,7 +43,10 @@ class JsonLd {
 			ld.put("image", imageUrl);
 		}
 		ld.put("description", product.description());
-		ld.put("brand", Map.of("@type", "Brand", "name", product.licenseeName()));
+		Map<String, Object> brand = new LinkedHashMap<>();
+		brand.put("@type", "Brand");
+		brand.put("name", product.licenseeName());
+		ld.put("brand", brand);
 		ld.put("offers", offer);
 		return write(ld);
 	}

@@ -194,6 +194,19 @@ class StorefrontPagesTests {
 	}
 
 	@Test
+	void editionAndSportListingsShowOnlyTheirProducts() throws Exception {
+		String sport = unique("rowing");
+		long sportId = this.fixtures.sport(sport, "Rowing");
+		String rowing = tee("Rowing tee", 2000, "xe", "EUR", 1, List.of("M"));
+		this.fixtures.sportOf(this.jdbc.sql("SELECT id FROM product WHERE slug = ?").param(rowing).query(Long.class).single(),
+				sportId);
+		tee("Plain tee", 2100, "xe", "EUR", 1, List.of("M"));
+		assertThat(cardNames(page("/xe/sports/" + sport))).containsExactly("Rowing tee");
+		assertThat(cardNames(page("/xe/editions/" + this.edition + "?sort=name"))).containsExactly("Plain tee", "Rowing tee");
+		assertThat(page("/xe/sports/" + sport)).contains("<h1 class=\"listing__heading\">Rowing</h1>");
+	}
+
+	@Test
 	void malformedPagingFallsBackToSensibleDefaults() throws Exception {
 		tee("Only tee", 2000, "xe", "EUR", 1, List.of("M"));
 		String listing = "/xe/categories/" + this.category;
