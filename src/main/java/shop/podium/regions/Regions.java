@@ -69,7 +69,7 @@ public class Regions {
 		Map<String, Region> regions = new LinkedHashMap<>();
 		this.jdbc.sql("SELECT * FROM region ORDER BY position, code").query((rs, n) -> {
 			String code = rs.getString("code");
-			List<Locale> locales = Arrays.stream(rs.getString("supported_locales").split(","))
+			List<Locale> locales = Arrays.stream(rs.getString("supported_locales").split("[|,]"))
 				.map(String::strip)
 				.filter(s -> !s.isEmpty())
 				.map(Locale::forLanguageTag)
