@@ -1,5 +1,11 @@
 package shop.podium.accounts;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +20,11 @@ class AdminController {
 
 	static final int LATEST = 20;
 
+	/** An audit entry as the page shows it: the time in the reader's language, in UTC. */
+	record AuditRow(Instant occurredAt, String occurredAtText, String actor, String action, String objectType,
+			String objectId) {
+	}
+
 	private final AuditLog auditLog;
 
 	AdminController(AuditLog auditLog) {
@@ -21,9 +32,16 @@ class AdminController {
 	}
 
 	@GetMapping("/admin")
-	String home(CurrentUser user, Model model) {
+	String home(CurrentUser user, Locale locale, Model model) {
+		DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+			.withLocale(locale)
+			.withZone(ZoneOffset.UTC);
 		model.addAttribute("user", user);
-		model.addAttribute("auditEntries", this.auditLog.latest(LATEST));
+		model.addAttribute("auditEntries", this.auditLog.latest(LATEST)
+			.stream()
+			.map(entry -> new AuditRow(entry.occurredAt(), time.format(entry.occurredAt()) + " UTC", entry.actor(),
+					entry.action(), entry.objectType(), entry.objectId()))
+			.toList());
 		return "admin/home";
 	}
 
