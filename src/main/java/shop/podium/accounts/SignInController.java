@@ -1,7 +1,10 @@
 package shop.podium.accounts;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -10,13 +13,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
 	@GetMapping(SignInOutcomes.SIGN_IN)
-	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Integer retry,
-			Model model) {
-		model.addAttribute("failed", error != null);
-		if (retry != null && retry > 0) {
-			model.addAttribute("retryMinutes", retry);
-		}
+	String signIn(@RequestParam MultiValueMap<String, String> parameters, Model model) {
+		// "?error" comes without a value: its presence is what counts
+		model.addAttribute("failed", parameters.containsKey("error"));
+		retryMinutes(parameters.getFirst("retry")).ifPresent(minutes -> model.addAttribute("retryMinutes", minutes));
 		return "accounts/sign-in";
+	}
+
+	private static Optional<Integer> retryMinutes(String retry) {
+		if (retry == null || !retry.matches("[1-9][0-9]{0,3}")) {
+			return Optional.empty(); // tampered with: say nothing rather than something wrong
+		}
+		return Optional.of(Integer.valueOf(retry));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ class SignInThrottle {
 
 	private final FailureCounter byClient;
 
+	@Autowired
 	SignInThrottle(AccountsProperties properties, ObjectProvider<Clock> clock) {
 		this(properties.signInThrottle(), clock.getIfAvailable(Clock::systemUTC));
 	}

@@ -13,6 +13,12 @@ record SignUpForm(
 		@Size(max = 120, message = "{accounts.signUp.displayName.tooLong}") String displayName,
 		String password, String passwordConfirmation) {
 
+	SignUpForm {
+		// surrounding spaces are a slip of the keyboard, not part of an address or a name
+		email = (email != null) ? email.strip() : null;
+		displayName = (displayName != null) ? displayName.strip() : null;
+	}
+
 	static SignUpForm empty() {
 		return new SignUpForm("", "", "", "");
 	}

@@ -19,7 +19,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Who may open which page: the storefront is public, each signed-in area belongs to its role. */
@@ -45,7 +44,7 @@ class AccessRulesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/account", "/licensee", "/admin", "/finance", "/admin/licences" })
 	void sendsAnonymousVisitorsOfSignedInAreasToSignIn(String path) throws Exception {
-		this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/sign-in"));
+		this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/sign-in"));
 	}
 
 	@ParameterizedTest
@@ -101,7 +100,7 @@ class AccessRulesTests {
 	void letsAnyoneBrowseTheStorefront(String path) throws Exception {
 		MvcResult result = this.mvc.perform(get(path)).andReturn();
 		assertThat(result.getResponse().getStatus()).as(path).isNotIn(401, 403);
-		assertThat(result.getResponse().getRedirectedUrl()).as(path).doesNotContain("/sign-in");
+		assertThat(String.valueOf(result.getResponse().getRedirectedUrl())).as(path).doesNotContain("/sign-in");
 	}
 
 	@Test
@@ -123,7 +122,7 @@ class AccessRulesTests {
 	void signsOutWithAPost() throws Exception {
 		MockHttpSession fan = this.users.signInAs(Role.FAN);
 		this.mvc.perform(post("/sign-out").session(fan).with(csrf())).andExpect(redirectedUrl("/"));
-		this.mvc.perform(get("/account").session(fan)).andExpect(redirectedUrlPattern("**/sign-in"));
+		this.mvc.perform(get("/account").session(fan)).andExpect(redirectedUrl("/sign-in"));
 	}
 
 	@Test
