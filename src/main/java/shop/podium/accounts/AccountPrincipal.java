@@ -43,6 +43,17 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 		this.passwordHash = account.passwordHash();
 	}
 
+	/** A principal that never signed in through the form: it carries no password hash. */
+	AccountPrincipal(CurrentUser user) {
+		this.id = user.id();
+		this.email = user.email();
+		this.displayName = user.displayName();
+		this.licenseeId = user.licenseeId();
+		this.roles = user.roles();
+		this.enabled = true;
+		this.passwordHash = null;
+	}
+
 	CurrentUser toCurrentUser() {
 		return new CurrentUser(this.id, this.email, this.displayName, this.licenseeId, this.roles);
 	}

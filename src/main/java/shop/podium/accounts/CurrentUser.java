@@ -3,6 +3,7 @@ package shop.podium.accounts;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -29,6 +30,15 @@ public record CurrentUser(long id, String email, String displayName, Long licens
 			return Optional.of(principal.toCurrentUser());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * This user as a signed-in authentication, e.g. for a test:
+	 * {@code .with(SecurityMockMvcRequestPostProcessors.authentication(user.toAuthentication()))}.
+	 */
+	public Authentication toAuthentication() {
+		AccountPrincipal principal = new AccountPrincipal(this);
+		return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
 	}
 
 	public boolean hasRole(Role role) {

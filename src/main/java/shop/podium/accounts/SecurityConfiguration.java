@@ -1,9 +1,12 @@
 package shop.podium.accounts;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,9 +21,13 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * The shop's one security filter chain: who may see which pages, sign-in/sign-out, CSRF and the security
  * headers. The storefront is public; the signed-in areas are guarded by role.
+ * <p>
+ * Public so that other modules' {@code @WebMvcTest}s can {@code @Import} it and test their pages under the real
+ * access rules; it needs no database.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@EnableConfigurationProperties(AccountsProperties.class)
+public class SecurityConfiguration {
 
 	/** Stripe calls it without a session or CSRF token; the payments module verifies its signature instead. */
 	static final String STRIPE_WEBHOOK = "/webhooks/stripe";
@@ -29,6 +36,11 @@ class SecurityConfiguration {
 	PasswordEncoder passwordEncoder() {
 		// bcrypt today, and stored hashes name their algorithm ({bcrypt}…) so it can change later
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SignInThrottle signInThrottle(AccountsProperties properties, ObjectProvider<Clock> clock) {
+		return new SignInThrottle(properties.signInThrottle(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
@@ -61,7 +73,7 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties.formActionSources())))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(
-						"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
+						"camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
 				.frameOptions(frames -> frames.deny())
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		return http.build();

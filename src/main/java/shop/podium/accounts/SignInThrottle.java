@@ -5,26 +5,16 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 /**
  * Slows down password guessing: after too many failed sign-ins for one email (whether or not it has an
  * account, so the refusal reveals nothing) or from one client address, further attempts are refused for a
  * while. A successful sign-in clears the email's count.
  */
-@Component
 class SignInThrottle {
 
 	private final FailureCounter byEmail;
 
 	private final FailureCounter byClient;
-
-	@Autowired
-	SignInThrottle(AccountsProperties properties, ObjectProvider<Clock> clock) {
-		this(properties.signInThrottle(), clock.getIfAvailable(Clock::systemUTC));
-	}
 
 	SignInThrottle(AccountsProperties.SignInThrottleProperties limits, Clock clock) {
 		this.byEmail = new FailureCounter(limits.maxFailuresPerEmail(), limits.window(), limits.lockout(),
