@@ -50,7 +50,7 @@ class SignUpController {
 		catch (DataIntegrityViolationException raceWithAnotherSignUp) {
 			// the same email signed up a moment ago: same outcome as any taken email
 		}
-		redirect.addFlashAttribute("signedUp", true);
+		redirect.addFlashAttribute("notice", "accounts.signUp.done"); // shown by the layout
 		redirect.addFlashAttribute("email", EmailAddresses.normalize(form.email()));
 		return "redirect:" + SignInOutcomes.SIGN_IN;
 	}

@@ -61,7 +61,7 @@ class SignInTests {
 
 		assertThat(wrongPassword.getStatus()).isEqualTo(unknownEmail.getStatus()).isEqualTo(302);
 		assertThat(wrongPassword.getRedirectedUrl()).isEqualTo(unknownEmail.getRedirectedUrl()).isEqualTo("/sign-in?error");
-		this.mvc.perform(get("/sign-in?error"))
+		this.mvc.perform(get("/sign-in").param("error", ""))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The email or password is incorrect.")))
 			.andExpect(content().string(not(containsString("Too many attempts"))));
@@ -80,7 +80,7 @@ class SignInTests {
 		// even the right password, from anywhere, is refused for now
 		this.mvc.perform(signIn(email, TestUsers.PASSWORD, TestUsers.fromNewClient()))
 			.andExpect(redirectedUrl("/sign-in?error&retry=15"));
-		this.mvc.perform(get("/sign-in?error&retry=15"))
+		this.mvc.perform(get("/sign-in").param("error", "").param("retry", "15"))
 			.andExpect(content().string(containsString("The email or password is incorrect.")))
 			.andExpect(content().string(containsString("Too many attempts. Try again in 15 minutes.")));
 	}

@@ -41,7 +41,7 @@ class SignUpTests {
 		String email = TestUsers.uniqueEmail("New.Fan");
 		this.mvc.perform(signUp(" " + email.toUpperCase(), "Ana Fan", "my games password", "my games password"))
 			.andExpect(redirectedUrl("/sign-in"))
-			.andExpect(flash().attribute("signedUp", true));
+			.andExpect(flash().attribute("notice", "accounts.signUp.done"));
 
 		CurrentUser opened = this.accounts.find(email).orElseThrow();
 		assertThat(opened.email()).isEqualTo(email.toLowerCase());
@@ -58,7 +58,7 @@ class SignUpTests {
 
 	@Test
 	void showsTheSignUpOutcomeOnTheSignInPage() throws Exception {
-		this.mvc.perform(get("/sign-in").flashAttr("signedUp", true).flashAttr("email", "ana@example.com"))
+		this.mvc.perform(get("/sign-in").flashAttr("notice", "accounts.signUp.done").flashAttr("email", "ana@example.com"))
 			.andExpect(content().string(containsString("You can now sign in")))
 			.andExpect(content().string(containsString("value=\"ana@example.com\"")));
 	}
@@ -113,7 +113,7 @@ class SignUpTests {
 
 		assertThat(taken.getResponse().getStatus()).isEqualTo(fresh.getResponse().getStatus()).isEqualTo(302);
 		assertThat(taken.getResponse().getRedirectedUrl()).isEqualTo(fresh.getResponse().getRedirectedUrl());
-		assertThat(taken.getFlashMap().get("signedUp")).isEqualTo(fresh.getFlashMap().get("signedUp"));
+		assertThat(taken.getFlashMap().get("notice")).isEqualTo(fresh.getFlashMap().get("notice"));
 		assertThat(countUsers()).isEqualTo(before + 1);
 		assertThat(this.accounts.find(email).orElseThrow().displayName()).isEqualTo("Original");
 		this.mvc.perform(post("/sign-in").param("email", email).param("password", TestUsers.PASSWORD).with(csrf())
