@@ -1,0 +1,89 @@
+package shop.podium.accounts;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only record of who did what, when, to which object. Every module records its sensitive changes
+ * here (licence edits, listing approvals, refunds …). Entries join the caller's transaction: a change that
+ * rolls back leaves no entry behind.
+ */
+@Service
+public class AuditLog {
+
+	/** The actor of what the application does on its own (seeding, scheduled jobs). */
+	public static final String SYSTEM = "system";
+
+	static final int MAX_DETAIL = 4000;
+
+	private final AuditRecords records;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	AuditLog(AuditRecords records, ObjectProvider<Clock> clock) {
+		this.records = records;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/**
+	 * Records an action of the signed-in user (or of {@link #SYSTEM} when nobody is signed in).
+	 * @param objectType what kind of object was acted on, e.g. {@code Licence}; may be {@code null}
+	 * @param objectId its id or natural key; may be {@code null}
+	 * @param detail free text, cut to 4,000 characters; may be {@code null}
+	 */
+	@Transactional
+	public AuditEntry record(String action, String objectType, Object objectId, String detail) {
+		String actor = CurrentUser.current().map(CurrentUser::email).orElse(SYSTEM);
+		return recordAs(actor, action, objectType, objectId, detail);
+	}
+
+	/**
+	 * Records a change with the object's state before and after it, kept as JSON. Pass what matters to a
+	 * reviewer (a record or a map of the changed fields), never secrets.
+	 */
+	@Transactional
+	public AuditEntry recordChange(String action, String objectType, Object objectId, Object before, Object after) {
+		Map<String, Object> change = new LinkedHashMap<>();
+		change.put("before", before);
+		change.put("after", after);
+		return record(action, objectType, objectId, this.json.writeValueAsString(change));
+	}
+
+	/** Records an action on behalf of a named actor, e.g. a visitor who is not signed in yet. */
+	@Transactional
+	public AuditEntry recordAs(String actor, String action, String objectType, Object objectId, String detail) {
+		AuditRecord record = new AuditRecord(this.clock.instant(), cut(actor, 254), cut(action, 80),
+				cut(objectType, 60), (objectId != null) ? cut(objectId.toString(), 80) : null, cut(detail, MAX_DETAIL));
+		return this.records.save(record).toEntry();
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditEntry> latest(int count) {
+		return this.records.findByOrderByOccurredAtDescIdDesc(Limit.of(count)).stream().map(AuditRecord::toEntry).toList();
+	}
+
+	/** The history of one object, oldest first. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> historyOf(String objectType, Object objectId) {
+		return this.records.findByObjectTypeAndObjectIdOrderByOccurredAtAscIdAsc(objectType, objectId.toString())
+			.stream()
+			.map(AuditRecord::toEntry)
+			.toList();
+	}
+
+	private static String cut(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+}
