@@ -2,6 +2,8 @@ package shop.podium.regions;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,9 +29,9 @@ class RegionArgumentResolver implements HandlerMethodArgumentResolver {
 
 	static final String COOKIE = "podium_region";
 
-	private final Regions regions;
+	private final Function<String, Optional<Region>> regions;
 
-	RegionArgumentResolver(Regions regions) {
+	RegionArgumentResolver(Function<String, Optional<Region>> regions) {
 		this.regions = regions;
 	}
 
@@ -44,7 +46,7 @@ class RegionArgumentResolver implements HandlerMethodArgumentResolver {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		String code = (variables instanceof Map<?, ?> map) ? (String) map.get("region") : null;
-		Region region = this.regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Region region = this.regions.apply(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (mavContainer != null) {
 			mavContainer.addAttribute("region", region);
 		}

@@ -1,7 +1,10 @@
 package shop.podium.regions;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -16,10 +19,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class RegionWebConfiguration implements WebMvcConfigurer {
 
-	private final Regions regions;
+	private final Function<String, Optional<Region>> regions;
 
-	RegionWebConfiguration(Regions regions) {
-		this.regions = regions;
+	RegionWebConfiguration(ObjectProvider<Regions> regions) {
+		// other modules' web slices run without the regions and their database: no region is found there
+		this.regions = code -> Optional.ofNullable(regions.getIfAvailable()).flatMap(found -> found.find(code));
 	}
 
 	@Bean

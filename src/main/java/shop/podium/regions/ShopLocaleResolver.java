@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,9 @@ class ShopLocaleResolver implements LocaleResolver {
 
 	private static final Pattern REGION_PATH = Pattern.compile("^/([a-z]{2})(?:/.*)?$");
 
-	private final Regions regions;
+	private final Function<String, Optional<Region>> regions;
 
-	ShopLocaleResolver(Regions regions) {
+	ShopLocaleResolver(Function<String, Optional<Region>> regions) {
 		this.regions = regions;
 	}
 
@@ -87,7 +88,7 @@ class ShopLocaleResolver implements LocaleResolver {
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}
-		return this.regions.find(matcher.group(1)).flatMap(region -> ShopLocales.closest(region.defaultLocale()));
+		return this.regions.apply(matcher.group(1)).flatMap(region -> ShopLocales.closest(region.defaultLocale()));
 	}
 
 	private static Optional<Locale> fromAcceptLanguage(HttpServletRequest request) {

@@ -2,13 +2,14 @@ package shop.podium.themes;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.StringJoiner;
 
 import jakarta.servlet.RequestDispatcher;
 
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.web.IWebExchange;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 import shop.podium.regions.Region;
 
@@ -50,15 +51,18 @@ public final class LayoutExpressions {
 			path = uri.substring(Math.min(uri.length(), this.exchange.getRequest().getApplicationPath().length()));
 		}
 		else {
+			// the query string only: the parameter map also holds a posted form's fields, passwords included
 			String original = this.exchange.getRequest().getQueryString();
 			if (original != null && original.length() <= MAX_QUERY) {
-				for (Map.Entry<String, String[]> parameter : this.exchange.getRequest().getParameterMap().entrySet()) {
-					if (!"lang".equals(parameter.getKey())) {
-						for (String value : parameter.getValue()) {
-							query.add(encode(parameter.getKey()) + "=" + encode(value));
+				UriComponentsBuilder.newInstance()
+					.query(original)
+					.build()
+					.getQueryParams()
+					.forEach((name, values) -> {
+						if (!"lang".equals(name)) {
+							values.forEach(value -> query.add((value != null) ? name + "=" + value : name));
 						}
-					}
-				}
+					});
 			}
 		}
 		query.add("lang=" + encode(languageTag));

@@ -80,6 +80,15 @@ class ThemedPagesTests {
 	}
 
 	@Test
+	void languageLinksKeepTheQueryButNeverAPostedFormsFields() throws Exception {
+		// .param() without .queryParam() is what a form body looks like to the page
+		this.mvc.perform(get("/looktest/default").queryParam("page", "2").param("password", "s3cret-value"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"/looktest/default?page=2&amp;lang=fr\""),
+					not(containsString("s3cret-value")))));
+	}
+
+	@Test
 	void pagesWithoutARegionWearTheDefaultThemeAndOfferTheRegionChooser() throws Exception {
 		this.mvc.perform(get("/looktest"))
 			.andExpect(status().isOk())
