@@ -33,7 +33,7 @@ class I18nPropertiesSyncTests {
 	static final List<String> LANGUAGES = List.of("", "_fr", "_ja", "_ko", "_zh_CN");
 
 	/** Elements whose own text Thymeleaf replaces, so what is written inside is only a prototype. */
-	static final Pattern REPLACED_BY_THYMELEAF = Pattern.compile("\\sth:(text|utext|replace|insert|remove)\\s*=");
+	static final Pattern REPLACED_BY_THYMELEAF = Pattern.compile("\\sth:(text|utext|errors|replace|insert|remove)\\s*=");
 
 	static final Pattern TEXT_AFTER_TAG = Pattern.compile("(<(?:[^<>\"]|\"[^\"]*\")*>)([^<]+)");
 
