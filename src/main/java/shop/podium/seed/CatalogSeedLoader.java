@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -79,6 +80,7 @@ class CatalogSeedLoader {
 		}
 		List<Path> files = files(directory);
 		String checksum = checksum(directory, files);
+		Map<String, String> summary = new LinkedHashMap<>();
 		Map<String, Integer> rows;
 		try {
 			rows = this.transaction.execute(status -> {
@@ -104,6 +106,7 @@ class CatalogSeedLoader {
 				this.jdbc.update("INSERT INTO seed_state (name, checksum, directory, loaded_at) VALUES ('catalog', ?, ?, ?)",
 						checksum, directory.toString(), Timestamp.from(Instant.now()));
 				this.events.publishEvent(new CatalogSeeded(directory.toString(), run.rows));
+				summary.putAll(run.summary);
 				return run.rows;
 			});
 		}
@@ -120,7 +123,7 @@ class CatalogSeedLoader {
 		}
 		this.regions.reload();
 		log.info("Catalog seed {} loaded in {} ms: {}, {} images copied to {}", directory, millis,
-				rows.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+				summary.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
 				copied, this.mediaDirectory);
 		return rows;
 	}

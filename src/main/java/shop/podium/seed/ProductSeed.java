@@ -32,8 +32,11 @@ final class ProductSeed {
 
 	private final Set<String> skuStems = new HashSet<>();
 
-	private ProductSeed(SeedRun run) {
+	private final String file;
+
+	private ProductSeed(SeedRun run, String file) {
 		this.run = run;
+		this.file = file;
 		this.products = Upsert.into(run.jdbc, "product", COLUMNS, COLUMNS.subList(1, COLUMNS.size()));
 	}
 
@@ -44,7 +47,7 @@ final class ProductSeed {
 		if (!file.exists()) {
 			return;
 		}
-		ProductSeed seed = new ProductSeed(run);
+		ProductSeed seed = new ProductSeed(run, file.name());
 		int count = file.forEach(seed::add);
 		seed.write();
 		run.counted(file, count);
@@ -81,7 +84,7 @@ final class ProductSeed {
 		LocalDateTime createdAt = row.dateTime("created_at");
 		String status = row.oneOf("status", Set.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED"));
 		this.products.add(slug, licensee, skuStem, category, edition, status, image, popularity, createdAt);
-		this.chunk.add(new Parsed(slug, sports, texts(row)));
+		this.chunk.add(new Parsed(slug, skuStem, row.line(), sports, texts(row)));
 		if (this.chunk.size() == CHUNK) {
 			write();
 		}
@@ -126,6 +129,13 @@ final class ProductSeed {
 		Map<Long, Map<String, List<Object>>> texts = new HashMap<>();
 		for (Parsed product : this.chunk) {
 			Long id = ids.get(product.slug());
+			if (id == null) {
+				// the upsert met the other unique key: a product under another slug has this SKU stem
+				String owner = this.run.jdbc.queryForObject("SELECT slug FROM product WHERE sku_stem = ?", String.class,
+						product.skuStem());
+				throw SeedException.at(this.file, product.line(), "sku_stem \"" + product.skuStem()
+						+ "\" already belongs to product \"" + owner + "\" in the database");
+			}
 			sports.put(id, product.sports());
 			texts.put(id, product.texts());
 		}
@@ -134,7 +144,7 @@ final class ProductSeed {
 		this.chunk.clear();
 	}
 
-	private record Parsed(String slug, Set<Long> sports, Map<String, List<Object>> texts) {
+	private record Parsed(String slug, String skuStem, long line, Set<Long> sports, Map<String, List<Object>> texts) {
 	}
 
 }

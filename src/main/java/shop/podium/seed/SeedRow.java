@@ -35,6 +35,10 @@ final class SeedRow {
 		this.index = index;
 	}
 
+	long line() {
+		return this.line;
+	}
+
 	/** The value as written, stripped; empty when blank. */
 	String raw(String column) {
 		return this.record.get(this.index.get(column)).strip();

@@ -43,6 +43,11 @@ final class SeedRun {
 
 	final Map<String, Integer> rows = new LinkedHashMap<>();
 
+	/** Per file, for the summary: rows read and the time its reading and writing took. */
+	final Map<String, String> summary = new LinkedHashMap<>();
+
+	private long mark = System.nanoTime();
+
 	SeedRun(JdbcTemplate jdbc, Path directory) {
 		this.jdbc = jdbc;
 		this.directory = directory;
@@ -53,7 +58,11 @@ final class SeedRun {
 	}
 
 	void counted(SeedFile file, int rows) {
-		this.rows.put(file.name().substring(file.name().lastIndexOf('/') + 1), rows);
+		String name = file.name().substring(file.name().lastIndexOf('/') + 1);
+		long now = System.nanoTime();
+		this.rows.put(name, rows);
+		this.summary.put(name, rows + " (" + (now - this.mark) / 1_000_000 + " ms)");
+		this.mark = now;
 	}
 
 	/** Natural key to id for a whole (small) table, e.g. {@code SELECT slug, id FROM edition}. */

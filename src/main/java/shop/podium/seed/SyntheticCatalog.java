@@ -120,6 +120,7 @@ public final class SyntheticCatalog {
 				String category = pick(licence.categories());
 				String edition = pick(licence.editions());
 				String sport = pick(sports);
+				String otherSport = pick(sports);
 				String style = pick(STYLES);
 				String slug = "%s-%s-%s-%d".formatted(edition, sport, category, i);
 				String skuStem = "SYN-%07d".formatted(i);
@@ -127,7 +128,7 @@ public final class SyntheticCatalog {
 				Names editionNames = this.source.editions.get(edition);
 				Names sportNames = this.source.sports.get(sport);
 				List<String> record = new ArrayList<>(List.of(slug, licence.licensee(), skuStem, category, edition,
-						(i % 3 == 0) ? sport + "|" + pick(sports) : sport, status(i), image(category),
+						(i % 3 == 0 && !otherSport.equals(sport)) ? sport + "|" + otherSport : sport, status(i), image(category),
 						String.valueOf(this.random.nextInt(1000)), newest.minusDays(this.random.nextInt(1100)).toString()));
 				for (String locale : SeedRun.LOCALES) {
 					boolean translated = locale.equals("en") || (i % 4 != 0 && categoryNames.in(locale) != null

@@ -131,7 +131,8 @@ class CatalogSeedLoaderTests {
 		assertThat(sports("paris-2024-athletics-tee")).containsExactly("athletics", "fencing");
 		assertThat(locales("paris-2024-athletics-tee")).containsExactly("en", "ja");
 		assertThat(stock("NOCFR-MC26-PIN", "eu")).isEqualTo(49);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM product", Long.class)).isEqualTo(3);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE sku_stem NOT LIKE 'SYN-%'", Long.class))
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -177,6 +178,30 @@ class CatalogSeedLoaderTests {
 		use("licences-wrong-columns.csv", "licences.csv");
 		assertThatExceptionOfType(SeedException.class).isThrownBy(() -> this.loader.load(this.seed, false))
 			.withMessageStartingWith(this.seed.resolve("licences.csv") + " line 3: has 10 columns, expected 11");
+	}
+
+	@Test
+	void refusesAProductWhoseSkuStemBelongsToAnotherProduct() throws IOException {
+		use("products-stem-taken.csv", "products.csv");
+		Map<String, List<Map<String, Object>>> before = snapshot();
+		assertThatExceptionOfType(SeedException.class).isThrownBy(() -> this.loader.load(this.seed, false))
+			.withMessage(this.seed.resolve("products.csv")
+					+ " line 3: sku_stem \"ACM-P24-FEN-PIN\" already belongs to product \"paris-2024-fencing-pin\" in the database");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void loadsASyntheticCatalogGeneratedFromTheSeed() throws IOException {
+		Path synthetic = this.seed.resolve("synthetic");
+		SyntheticCatalog.write(500, this.seed, synthetic);
+
+		assertThat(this.loader.load(synthetic, false)).containsEntry("products.csv", 500);
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE sku_stem LIKE 'SYN-%'", Long.class))
+			.isEqualTo(500);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM offer o JOIN product p ON p.id = o.product_id "
+				+ "WHERE p.sku_stem LIKE 'SYN-%' AND o.region_code = 'jp' AND MOD(o.price_minor, 100) <> 0", Long.class))
+			.as("yen prices are whole hundreds").isZero();
 	}
 
 	@Test
