@@ -53,7 +53,7 @@ final class RegionSeed {
 				throw row.invalid("supported_locales", row.raw("supported_locales"),
 						"must include the default locale " + defaultLocale);
 			}
-			regions.add(code, row.text("name", 80), currency.getCurrencyCode(), defaultLocale, String.join(",", supported),
+			regions.add(code, row.text("name", 80), currency.getCurrencyCode(), defaultLocale, String.join("|", supported),
 					row.oneOf("tax_mode", Set.of("INCLUSIVE", "EXCLUSIVE")), row.rate("tax_rate"),
 					row.text("tax_label", 40), row.text("theme", 60), row.integer("position"));
 			run.regions.put(code, currency);
