@@ -33,13 +33,17 @@ import org.springframework.util.ClassUtils;
 /**
  * The configuration the application reads, gathered from where it is declared: the property placeholders
  * ({@code ${PODIUM_DB_HOST:localhost}}) and keys of {@code src/main/resources/application*.properties},
- * the {@code @ConfigurationProperties} types under {@code shop.podium}, and the metadata of the Spring Boot
- * properties on the classpath. It answers whether an environment variable is one of them, following
+ * the {@code @ConfigurationProperties} types under {@code shop.podium}, {@code podium.*} names spelled out in
+ * the main code ({@code environment.getProperty("podium.search.uris")}), and the metadata of the Spring
+ * Boot properties on the classpath. It answers whether an environment variable is one of them, following
  * Spring Boot's relaxed binding ({@code PODIUM_SEED_ENABLED} → {@code podium.seed.enabled}).
  */
 final class ConfigurationTheAppReads {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)");
+
+	/** A property name spelled out in the code, e.g. {@code environment.getProperty("podium.search.uris")}. */
+	private static final Pattern PROPERTY_LITERAL = Pattern.compile("\"(podium\\.[a-z0-9][a-z0-9.-]*[a-z0-9])\"");
 
 	private final Set<String> placeholders = new TreeSet<>();
 
@@ -48,9 +52,10 @@ final class ConfigurationTheAppReads {
 	private ConfigurationTheAppReads() {
 	}
 
-	static ConfigurationTheAppReads of(Path resources, String basePackage) {
+	static ConfigurationTheAppReads of(Path sources, Path resources, String basePackage) {
 		ConfigurationTheAppReads reads = new ConfigurationTheAppReads();
 		reads.readPropertiesFiles(resources);
+		reads.readPropertyNamesInCode(sources);
 		reads.readConfigurationPropertiesTypes(basePackage);
 		reads.readSpringBootMetadata();
 		return reads;
@@ -89,6 +94,20 @@ final class ConfigurationTheAppReads {
 						this.placeholders.add(placeholder.group(1));
 					}
 				});
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void readPropertyNamesInCode(Path sources) {
+		try (Stream<Path> files = Files.walk(sources)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher literal = PROPERTY_LITERAL.matcher(Files.readString(file, StandardCharsets.UTF_8));
+				while (literal.find()) {
+					this.properties.add(literal.group(1));
+				}
 			}
 		}
 		catch (IOException ex) {
