@@ -1,8 +1,6 @@
 package shop.podium.e2e.pages;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,34 +35,29 @@ public final class StorefrontHomePage extends ShopPage {
 		return this.region;
 	}
 
-	/** The category links on the page (name → path), first occurrence of each. */
-	public Map<String, String> categories() {
-		Map<String, String> categories = new LinkedHashMap<>();
-		for (WebElement link : categoryLinks()) {
-			String path = link.getDomAttribute("href").replaceFirst("^[a-z]+://[^/]+", "").replaceFirst("[?#].*$", "");
-			String name = link.getText().strip();
-			if (!name.isEmpty() && !categories.containsValue(path)) {
-				categories.put(name, path);
-			}
-		}
-		return categories;
+	/** The slugs of the categories the page links to, in the order shown. */
+	public List<String> categories() {
+		return categoryLinks().stream().map(StorefrontHomePage::slugOf).distinct().toList();
 	}
 
-	public CategoryPage openCategory(String name) {
-		String path = categories().get(name);
-		if (path == null) {
-			throw new AssertionError("No category " + name + " on /" + this.region + "; it links " + categories().keySet());
-		}
+	/** Follows the first visible link to the category, e.g. {@code t-shirts}. */
+	public CategoryPage openCategory(String slug) {
 		WebElement link = categoryLinks().stream()
-			.filter(candidate -> candidate.isDisplayed() && name.equals(candidate.getText().strip()))
+			.filter(candidate -> slug.equals(slugOf(candidate)) && candidate.isDisplayed())
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("The link to category " + name + " is not visible"));
+			.orElseThrow(() -> new AssertionError(
+					"No visible link to category " + slug + " on /" + this.region + "; it links " + categories()));
 		link.click();
-		return CategoryPage.expect(this.browser, path);
+		return CategoryPage.expect(this.browser, "/" + this.region + "/categories/" + slug);
 	}
 
 	private List<WebElement> categoryLinks() {
 		return this.browser.driver().findElements(By.cssSelector("a[href*='/" + this.region + "/categories/']"));
+	}
+
+	private static String slugOf(WebElement link) {
+		String path = link.getDomAttribute("href").replaceFirst("[?#].*$", "");
+		return path.substring(path.indexOf("/categories/") + "/categories/".length());
 	}
 
 }
