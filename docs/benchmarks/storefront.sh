@@ -50,6 +50,8 @@ fi
 CPU_MODEL="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 MEMORY="$(free -h | awk '/^Mem:/ { print $2 }')"
 MACHINE="$(nproc) cores ($CPU_MODEL), $MEMORY memory, $(uname -sr), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+# other work on the machine skews every figure: say how busy it was
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "Machine: $MACHINE"
 
 # --- a free port ----------------------------------------------------------------------------------
@@ -183,7 +185,8 @@ THROUGHPUT_RATIO="$(awk -v p="${RPS[product,50]}" -v s="${RPS[static,50]}" 'BEGI
 P99_RATIO="$(awk -v p="${P99[product,8]}" -v s="${P99[static,8]}" 'BEGIN { printf "%.2f", p / s }')"
 {
 	echo "Run $(date -u +%Y-%m-%dT%H:%MZ) at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-	echo "on $MACHINE; wrk with $THREADS threads, $DURATION per run, on the same machine."
+	echo "on $MACHINE; wrk with $THREADS threads, $DURATION per run, on the same machine;"
+	echo "load average $LOAD_BEFORE before the run, $(cut -d' ' -f1-3 /proc/loadavg) after it."
 	echo
 	echo "| cold start of \`./mvnw spring-boot:run\` to the first 200 on \`/$REGION\` | seconds |"
 	echo "|---|---|"
