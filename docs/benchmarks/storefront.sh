@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Storefront benchmark: the cold start of `./mvnw spring-boot:run` to the first page served, then
+# requests/second and p50/p99 latency (wrk) for the region home, a category page, a product page and a
+# static CSS file served by the same application in the same run, at 8 and 50 connections.
+#
+#   docs/benchmarks/storefront.sh                 # results printed and written to target/benchmarks/
+#   REGION=jp DURATION=15s docs/benchmarks/storefront.sh
+#
+# Bounded: loopback only, fixed durations, and it stops the application it started. The application
+# runs on a free port with its own data directory (target/bench-data), apart from ./data.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+REGION="${REGION:-us}"
+DURATION="${DURATION:-15s}"
+THREADS=2
+DATA_DIR=target/bench-data
+OUT_DIR=target/benchmarks
+mkdir -p "$OUT_DIR"
+LOG="$OUT_DIR/app.log"
+RESULTS="$OUT_DIR/storefront-$(date -u +%Y%m%dT%H%M%SZ).md"
+
+say() {
+	printf '\n==> %s\n' "$*" >&2
+}
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# --- tools and JDK ------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+	say "Installing wrk (Debian package)"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
+fi
+for tool in curl awk; do
+	command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }
+done
+if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+	export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+if [ -z "${JAVA_HOME:-}" ]; then
+	echo "Set JAVA_HOME to a JDK 21 or newer" >&2
+	exit 1
+fi
+
+# --- the machine ----------------------------------------------------------------------------------
+CPU_MODEL="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+MEMORY="$(free -h | awk '/^Mem:/ { print $2 }')"
+MACHINE="$(nproc) cores ($CPU_MODEL), $MEMORY memory, $(uname -sr), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+# other work on the machine skews every figure: say how busy it was
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+say "Machine: $MACHINE"
+
+# --- a free port ----------------------------------------------------------------------------------
+port_in_use() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+PORT="${PORT:-18080}"
+while port_in_use "$PORT"; do
+	PORT=$((PORT + 1))
+done
+BASE="http://127.0.0.1:$PORT"
+
+# --- build, then start and stop the application -----------------------------------------------------
+say "Building the jar (./mvnw -B -q -DskipTests package)"
+./mvnw -B -q -ntp -DskipTests package
+
+APP_PID=""
+stop_app() {
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+		say "Stopping the application (process group $APP_PID)"
+		kill -TERM -- "-$APP_PID" 2>/dev/null || true
+		for _ in $(seq 1 60); do
+			kill -0 "$APP_PID" 2>/dev/null || break
+			sleep 1
+		done
+		kill -KILL -- "-$APP_PID" 2>/dev/null || true
+	fi
+	APP_PID=""
+}
+trap stop_app EXIT INT TERM
+
+# Starts `./mvnw spring-boot:run` in its own process group and sets STARTUP to the seconds until /$REGION
+# answers 200.
+STARTUP=""
+start_app() {
+	local started now status
+	started="$(date +%s.%N)"
+	setsid ./mvnw -B -q -ntp spring-boot:run \
+		"-Dspring-boot.run.arguments=--server.port=$PORT --podium.embedded.data-dir=$DATA_DIR" \
+		>>"$LOG" 2>&1 </dev/null &
+	APP_PID=$!
+	for _ in $(seq 1 600); do
+		status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/$REGION" || true)"
+		if [ "$status" = "200" ]; then
+			now="$(date +%s.%N)"
+			STARTUP="$(awk -v a="$started" -v b="$now" 'BEGIN { printf "%.1f", b - a }')"
+			return 0
+		fi
+		if ! kill -0 "$APP_PID" 2>/dev/null; then
+			echo "The application stopped; see $LOG" >&2
+			exit 1
+		fi
+		sleep 0.5
+	done
+	echo "/$REGION did not answer 200 within 5 minutes; see $LOG" >&2
+	exit 1
+}
+
+rm -rf "$DATA_DIR"
+: >"$LOG"
+say "Cold start with an empty data directory (creates the database, loads the demo catalog)"
+start_app
+FIRST_START="$STARTUP"
+echo "first start: ${FIRST_START} s" >&2
+stop_app
+say "Cold start with the data kept (a restart)"
+start_app
+RESTART="$STARTUP"
+echo "restart: ${RESTART} s" >&2
+
+# --- the pages --------------------------------------------------------------------------------------
+first_link() {
+	# the first href on the page at $1 that matches the pattern $2
+	curl -s --max-time 10 "$BASE$1" | grep -o "href=\"$2[^\"]*\"" | head -1 | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g'
+}
+HOME_PAGE="/$REGION"
+CATEGORY_PAGE="$(first_link "$HOME_PAGE" "/$REGION/categories/")"
+PRODUCT_PAGE="$(first_link "${CATEGORY_PAGE:-$HOME_PAGE}" "/$REGION/products/")"
+STATIC_FILE="$(curl -s --max-time 10 "$BASE$HOME_PAGE" | grep -o '<link[^>]*rel="stylesheet"[^>]*>' \
+	| grep -o 'href="[^"]*\.css[^"]*"' | grep -v '^href="http' | head -1 | sed -e 's/^href="//' -e 's/"$//')"
+for page in "$CATEGORY_PAGE" "$PRODUCT_PAGE" "$STATIC_FILE"; do
+	if [ -z "$page" ]; then
+		echo "Could not find a category page, a product page and a stylesheet linked from $HOME_PAGE" >&2
+		exit 1
+	fi
+done
+for page in "$HOME_PAGE" "$CATEGORY_PAGE" "$PRODUCT_PAGE" "$STATIC_FILE"; do
+	status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE$page")"
+	[ "$status" = "200" ] || { echo "$page answers $status" >&2; exit 1; }
+done
+
+# --- load -------------------------------------------------------------------------------------------
+to_ms() {
+	# wrk prints latencies as 512.00us, 1.23ms or 1.02s
+	awk -v v="$1" 'BEGIN {
+		if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+		else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+		else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
+		else printf "%s", v }'
+}
+
+declare -A RPS P50 P99
+run_wrk() {
+	local name="$1" path="$2" connections="$3" output
+	say "wrk -t$THREADS -c$connections -d$DURATION --latency $path"
+	output="$(wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s --latency "$BASE$path")"
+	echo "$output" >&2
+	if grep -q 'Non-2xx or 3xx responses' <<<"$output"; then
+		echo "$path answered errors under load" >&2
+		exit 1
+	fi
+	RPS[$name,$connections]="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$output")"
+	P50[$name,$connections]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$output")")"
+	P99[$name,$connections]="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$output")")"
+}
+
+# one warm-up pass so that the JIT and the caches are not what is measured
+for path in "$HOME_PAGE" "$CATEGORY_PAGE" "$PRODUCT_PAGE" "$STATIC_FILE"; do
+	wrk -t"$THREADS" -c8 -d5s "$BASE$path" >/dev/null
+done
+for connections in 8 50; do
+	run_wrk home "$HOME_PAGE" "$connections"
+	run_wrk category "$CATEGORY_PAGE" "$connections"
+	run_wrk product "$PRODUCT_PAGE" "$connections"
+	run_wrk static "$STATIC_FILE" "$connections"
+done
+stop_app
+
+# --- report -----------------------------------------------------------------------------------------
+THROUGHPUT_RATIO="$(awk -v p="${RPS[product,50]}" -v s="${RPS[static,50]}" 'BEGIN { printf "%.0f", 100 * p / s }')"
+P99_RATIO="$(awk -v p="${P99[product,8]}" -v s="${P99[static,8]}" 'BEGIN { printf "%.2f", p / s }')"
+{
+	echo "Run $(date -u +%Y-%m-%dT%H:%MZ) at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	echo "on $MACHINE; wrk with $THREADS threads, $DURATION per run, on the same machine;"
+	echo "load average $LOAD_BEFORE before the run, $(cut -d' ' -f1-3 /proc/loadavg) after it."
+	echo
+	echo "| cold start of \`./mvnw spring-boot:run\` to the first 200 on \`/$REGION\` | seconds |"
+	echo "|---|---|"
+	echo "| first start (empty data directory: database created, demo catalog loaded) | $FIRST_START |"
+	echo "| restart (data kept) | $RESTART |"
+	echo
+	echo "| page | path | conns | req/s | p50 ms | p99 ms |"
+	echo "|---|---|---|---|---|---|"
+	for connections in 8 50; do
+		for name in home category product static; do
+			case "$name" in
+				home) path="$HOME_PAGE" ;;
+				category) path="$CATEGORY_PAGE" ;;
+				product) path="$PRODUCT_PAGE" ;;
+				static) path="$STATIC_FILE" ;;
+			esac
+			echo "| $name | \`$path\` | $connections | ${RPS[$name,$connections]} | ${P50[$name,$connections]} | ${P99[$name,$connections]} |"
+		done
+	done
+	echo
+	echo "| ratio | value | target |"
+	echo "|---|---|---|"
+	echo "| product / static throughput at 50 connections | ${THROUGHPUT_RATIO}% | ≥ 40% |"
+	echo "| product p99 / static p99 at 8 connections | ${P99_RATIO}x | ≤ 2x |"
+} | tee "$RESULTS"
+say "Results written to $RESULTS"

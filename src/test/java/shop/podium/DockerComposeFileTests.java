@@ -1,0 +1,224 @@
+package shop.podium;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where the tests run, so {@code docker-compose.yml} and the {@code Dockerfile} are
+ * checked by reading them: the services and their health checks, volumes and start order, and that every
+ * variable set for the app is one the app reads under that name.
+ */
+class DockerComposeFileTests {
+
+	/**
+	 * Variables set for the app ahead of the code that reads them, with what will read them. When that code
+	 * arrives, {@link #variablesAwaitingTheirReaderAreNotReadYet()} asks for the entry to go.
+	 */
+	static final Map<String, String> AWAITING_READER = Map.of();
+
+	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?-([^}]*))?}");
+
+	private final Map<String, Object> compose = yaml(Path.of("docker-compose.yml"));
+
+	private final ConfigurationTheAppReads app = ConfigurationTheAppReads.of(Path.of("src/main/java"),
+			Path.of("src/main/resources"), "shop.podium");
+
+	@Test
+	void definesTheDatabaseTheSearchNodeAndTheApp() {
+		assertThat(services()).containsOnlyKeys("mysql", "elasticsearch", "app");
+		assertThat(service("mysql").get("image")).isEqualTo("mysql:8.4");
+		assertThat((String) service("elasticsearch").get("image"))
+			.matches("docker\\.elastic\\.co/elasticsearch/elasticsearch:9\\.\\d+\\.\\d+");
+	}
+
+	@Test
+	void everyServiceHasAHealthCheck() {
+		services().forEach((name, service) -> {
+			Map<String, Object> healthcheck = map(((Map<?, ?>) service).get("healthcheck"), name + ".healthcheck");
+			assertThat(healthcheck.get("test")).as("%s.healthcheck.test", name).isNotNull();
+		});
+		assertThat(String.valueOf(service("elasticsearch").get("healthcheck"))).contains("_cluster/health");
+		assertThat(String.valueOf(service("app").get("healthcheck"))).contains("/actuator/health");
+	}
+
+	@Test
+	void databaseSearchAndAppKeepTheirDataInDeclaredVolumes() {
+		Map<String, Object> declared = map(this.compose.get("volumes"), "volumes");
+		Map<String, String> dataPaths = Map.of("mysql", "/var/lib/mysql", "elasticsearch",
+				"/usr/share/elasticsearch/data", "app", "/app/data");
+		dataPaths.forEach((name, path) -> {
+			List<?> mounts = (List<?>) service(name).get("volumes");
+			assertThat(mounts).as("%s.volumes", name).isNotNull();
+			String volume = mounts.stream()
+				.map(String::valueOf)
+				.filter(mount -> mount.endsWith(":" + path))
+				.map(mount -> mount.substring(0, mount.indexOf(':')))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(name + " mounts no volume at " + path + ": " + mounts));
+			assertThat(declared).as("top-level volumes").containsKey(volume);
+		});
+	}
+
+	@Test
+	void searchIsASingleNodeWithABoundedHeap() {
+		Map<String, String> environment = environment("elasticsearch");
+		assertThat(environment).containsEntry("discovery.type", "single-node");
+		assertThat(environment.get("ES_JAVA_OPTS")).contains("-Xmx");
+	}
+
+	@Test
+	void appStartsOnceTheDatabaseAndSearchAreHealthy() {
+		Map<String, Object> dependsOn = map(service("app").get("depends_on"), "app.depends_on");
+		assertThat(dependsOn).containsOnlyKeys("mysql", "elasticsearch");
+		dependsOn.forEach((name, condition) -> assertThat(map(condition, "app.depends_on." + name))
+			.containsEntry("condition", "service_healthy"));
+	}
+
+	@Test
+	void appPointsAtTheComposeDatabaseAndSearchNode() {
+		Map<String, String> app = environment("app");
+		Map<String, String> mysql = environment("mysql");
+		assertThat(app).containsEntry("SPRING_PROFILES_ACTIVE", "mysql")
+			.containsEntry("PODIUM_DB_HOST", "mysql")
+			.containsEntry("PODIUM_DB_PORT", "3306")
+			.containsEntry("PODIUM_DB_NAME", mysql.get("MYSQL_DATABASE"))
+			.containsEntry("PODIUM_DB_USER", mysql.get("MYSQL_USER"))
+			.containsEntry("PODIUM_DB_PASSWORD", mysql.get("MYSQL_PASSWORD"))
+			.containsEntry("PODIUM_SEARCH_URIS", "http://elasticsearch:9200")
+			.containsEntry("PODIUM_SEED_ENABLED", "true");
+	}
+
+	@Test
+	void everyVariableSetForTheAppIsOneTheAppReads() {
+		List<String> unread = environment("app").keySet()
+			.stream()
+			.filter(name -> !AWAITING_READER.containsKey(name))
+			.filter(name -> !this.app.reads(name))
+			.toList();
+		assertThat(unread).as("variables set for the app in docker-compose.yml that no placeholder, properties file, "
+				+ "@ConfigurationProperties type or Spring Boot property reads").isEmpty();
+	}
+
+	@Test
+	void variablesAwaitingTheirReaderAreNotReadYet() {
+		assertThat(environment("app").keySet()).containsAll(AWAITING_READER.keySet());
+		AWAITING_READER.forEach((name, reader) -> assertThat(this.app.reads(name))
+			.as("%s is read now (%s): remove it from AWAITING_READER", name, reader)
+			.isFalse());
+	}
+
+	@Test
+	void theReaderOfVariablesIsNotFooledByNamesNobodyReads() {
+		assertThat(this.app.reads("PODIUM_DB_HOST")).isTrue();
+		assertThat(this.app.reads("SPRING_PROFILES_ACTIVE")).isTrue();
+		assertThat(this.app.reads("PODIUM_EMBEDDED_DATADIR")).isTrue();
+		assertThat(this.app.reads("PODIUM_SEARCH_URIS")).isTrue();
+		assertThat(this.app.reads("PODIUM_DB_HOSTNAME")).isFalse();
+		assertThat(this.app.reads("PODIUM_NO_SUCH_SETTING")).isFalse();
+	}
+
+	@Test
+	void activeProfilesHaveTheirPropertiesFiles() {
+		for (String profile : environment("app").get("SPRING_PROFILES_ACTIVE").split(",")) {
+			assertThat(Path.of("src/main/resources/application-" + profile.strip() + ".properties")).exists();
+		}
+	}
+
+	@Test
+	void environmentValuesAreStringsAsComposeRequires() {
+		services().forEach((name, service) -> {
+			Object environment = ((Map<?, ?>) service).get("environment");
+			if (environment instanceof Map<?, ?> values) {
+				values.forEach((key, value) -> assertThat(value).as("%s.environment.%s (quote it)", name, key)
+					.isNotInstanceOf(Boolean.class));
+			}
+		});
+	}
+
+	@Test
+	void appImageIsBuiltFromThisRepositoryAndRunsAsAnotherUserThanRoot() throws IOException {
+		Map<String, Object> build = map(service("app").get("build"), "app.build");
+		Path dockerfile = Path.of(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
+		List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip).toList();
+		List<String> froms = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+		assertThat(froms.getFirst()).contains("maven").contains("temurin-21");
+		assertThat(froms.getLast()).contains("temurin").contains("21-jre");
+		assertThat(lines).anyMatch(line -> line.contains("./mvnw") && line.contains("package"));
+		assertThat(lines.stream().filter(line -> line.startsWith("USER ")).toList()).as("USER instructions")
+			.isNotEmpty()
+			.last()
+			.matches(user -> !user.equals("USER root") && !user.equals("USER 0"), "is not root");
+		lines.stream()
+			.filter(line -> line.startsWith("COPY ") && !line.contains("--from="))
+			.flatMap(line -> {
+				List<String> parts = List.of(line.substring(5).strip().split("\\s+"));
+				return parts.subList(0, parts.size() - 1).stream();
+			})
+			.forEach(source -> assertThat(dockerfile.resolveSibling(source)).as("COPY source %s", source).exists());
+	}
+
+	private Map<String, Object> services() {
+		return map(this.compose.get("services"), "services");
+	}
+
+	private Map<String, Object> service(String name) {
+		return map(services().get(name), "services." + name);
+	}
+
+	/** A service's environment as compose hands it to the container, with ${VAR:-default} left at its default. */
+	private Map<String, String> environment(String name) {
+		Object environment = service(name).get("environment");
+		Map<String, String> values = new LinkedHashMap<>();
+		if (environment instanceof List<?> list) {
+			list.stream().map(String::valueOf).forEach(entry -> {
+				int equals = entry.indexOf('=');
+				values.put(entry.substring(0, equals), interpolate(entry.substring(equals + 1)));
+			});
+		}
+		else {
+			map(environment, name + ".environment")
+				.forEach((key, value) -> values.put(key, interpolate(String.valueOf(value))));
+		}
+		return values;
+	}
+
+	private static String interpolate(String value) {
+		Matcher matcher = INTERPOLATION.matcher(value);
+		StringBuilder resolved = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(resolved, Matcher.quoteReplacement((matcher.group(2) != null) ? matcher.group(2) : ""));
+		}
+		return matcher.appendTail(resolved).toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value, String what) {
+		assertThat(value).as(what).isInstanceOf(Map.class);
+		return (Map<String, Object>) value;
+	}
+
+	private static Map<String, Object> yaml(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + file.toAbsolutePath(), ex);
+		}
+	}
+
+}
