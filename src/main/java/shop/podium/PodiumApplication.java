@@ -11,7 +11,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PodiumApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(PodiumApplication.class, args);
+		try {
+			SpringApplication.run(PodiumApplication.class, args);
+		}
+		catch (RuntimeException ex) {
+			// the failure has been reported; exiting runs the shutdown handlers that stop the embedded
+			// servers, whose process threads would otherwise keep the JVM alive
+			System.exit(1);
+		}
 	}
 
 }

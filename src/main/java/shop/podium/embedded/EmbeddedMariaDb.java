@@ -85,7 +85,8 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 			.addArg("--skip-ssl")
 			.addArg("--bind-address=127.0.0.1")
 			.addArg("--pid-file=" + pidFile)
-			.addArg("--max-connections=300");
+			.addArg("--max-connections=300")
+			.addArg("--innodb-buffer-pool-size=256M");
 		if (RunAs.isRoot()) {
 			// mariadbd refuses to run as root unless told to
 			config.addArg("--user=root");
@@ -138,7 +139,15 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 			}
 			String[] data = configuration.getDataDir().list();
 			if (data == null || data.length == 0) {
-				db.install();
+				try {
+					db.install();
+				}
+				catch (ManagedProcessException ex) {
+					// the installer's temporary tables live in the shared /tmp, where another install
+					// running at the same moment can collide with them: start over once
+					FileTrees.delete(configuration.getDataDir().toPath());
+					db.install();
+				}
 			}
 			return db;
 		}
