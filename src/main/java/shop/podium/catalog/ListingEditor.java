@@ -80,6 +80,15 @@ class ListingEditor {
 		return replaceContent(listing, content, "LISTING_IMAGE_CHANGED");
 	}
 
+	/** A content change from a CSV import, already checked: the image stays as it is. */
+	void importContent(ListingStore.StoredListing listing, ListingContent imported) {
+		ListingContent content = new ListingContent(imported.categorySlug(), imported.editionSlug(), imported.sports(),
+				listing.working().image(), imported.texts());
+		if (!content.equals(listing.working())) {
+			replaceContent(listing, content, "LISTING_IMPORTED");
+		}
+	}
+
 	private boolean replaceContent(ListingStore.StoredListing listing, ListingContent content, String action) {
 		if (listing.approved()) {
 			if (content.equals(listing.live())) {
