@@ -252,7 +252,9 @@ class ListingController {
 	private String editPage(CurrentUser user, ListingStore.StoredListing listing, Locale locale, Model model) {
 		model.addAttribute("listing", listing);
 		model.addAttribute("variants", this.inventory.variants(listing.id()));
-		model.addAttribute("offers", this.inventory.offers(listing.id()));
+		Map<String, Inventory.OfferRow> offers = new LinkedHashMap<>();
+		this.inventory.offers(listing.id()).forEach(o -> offers.put(o.region(), o));
+		model.addAttribute("offersByRegion", offers);
 		return options(user, locale, model, EDIT);
 	}
 
