@@ -45,7 +45,7 @@ record ListingContent(String categorySlug, String editionSlug, Set<String> sport
 
 	}
 
-	String name() {
+	public String name() {
 		return this.texts.get("en").name();
 	}
 

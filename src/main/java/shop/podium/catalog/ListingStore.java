@@ -33,11 +33,11 @@ class ListingStore {
 			String rejectionReason, Instant submittedAt, ListingContent live, Revision revision) {
 
 		/** What the licensee edits: the pending revision when there is one, else the listing itself. */
-		ListingContent working() {
+		public ListingContent working() {
 			return (this.revision != null) ? this.revision.content() : this.live;
 		}
 
-		boolean approved() {
+		public boolean approved() {
 			return this.status == ListingStatus.APPROVED;
 		}
 
@@ -70,7 +70,7 @@ class ListingStore {
 				LEFT JOIN product_revision r ON r.product_id = p.id
 				LEFT JOIN category rc ON rc.id = r.category_id
 				LEFT JOIN edition re ON re.id = r.edition_id
-				WHERE """ + condition)
+				WHERE """ + " " + condition)
 			.params(params)
 			.query((rs, n) -> {
 				long id = rs.getLong("id");
