@@ -1,0 +1,226 @@
+package shop.podium.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.podium.accounts.AuditLog;
+import shop.podium.core.Money;
+import shop.podium.regions.Region;
+import shop.podium.regions.Regions;
+
+/**
+ * Variants, regional offers and stock of a licensee's listings. These apply at once, without approval: a price
+ * or stock change is not a change of what the rights holder approved. Each offer is checked against the licence
+ * (territory, category, edition) and the region's currency.
+ */
+@Service
+class Inventory {
+
+	private final JdbcClient jdbc;
+
+	private final ListingEditor listings;
+
+	private final LicenceCheck licence;
+
+	private final Regions regions;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	Inventory(JdbcClient jdbc, ListingEditor listings, LicenceCheck licence, Regions regions, AuditLog audit,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.listings = listings;
+		this.licence = licence;
+		this.regions = regions;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	record VariantRow(long id, String sku, String size, String colour, int position) {
+	}
+
+	/** An offer with the stock of every variant in its region (0 where none was set). */
+	record OfferRow(String region, Money price, boolean active, Map<Long, Integer> stock) {
+	}
+
+	List<VariantRow> variants(long productId) {
+		return this.jdbc.sql("SELECT id, sku, size, colour, position FROM variant WHERE product_id = ? ORDER BY position, id")
+			.param(productId)
+			.query((rs, n) -> new VariantRow(rs.getLong("id"), rs.getString("sku"), rs.getString("size"),
+					rs.getString("colour"), rs.getInt("position")))
+			.list();
+	}
+
+	List<OfferRow> offers(long productId) {
+		Map<String, Map<Long, Integer>> stock = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT s.region_code, s.variant_id, s.quantity FROM stock s JOIN variant v ON v.id = s.variant_id
+				WHERE v.product_id = ?""").param(productId).query(rs -> {
+			stock.computeIfAbsent(rs.getString("region_code"), r -> new LinkedHashMap<>())
+				.put(rs.getLong("variant_id"), rs.getInt("quantity"));
+		});
+		return this.jdbc.sql("SELECT region_code, price_minor, currency, active FROM offer WHERE product_id = ? ORDER BY region_code")
+			.param(productId)
+			.query((rs, n) -> new OfferRow(rs.getString("region_code"),
+					Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency")), rs.getBoolean("active"),
+					stock.getOrDefault(rs.getString("region_code"), Map.of())))
+			.list();
+	}
+
+	@Transactional
+	long addVariant(long licenseeId, long productId, VariantForm form) {
+		this.listings.owned(licenseeId, productId);
+		requireFreeSku(form.sku(), null);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO variant (product_id, sku, size, colour, position)
+				VALUES (:p, :sku, :size, :colour, (SELECT COALESCE(MAX(x.position), 0) + 1 FROM variant x WHERE x.product_id = :p))""")
+			.param("p", productId)
+			.param("sku", form.sku())
+			.param("size", blankToNull(form.size()))
+			.param("colour", blankToNull(form.colour()))
+			.update(keys);
+		long id = keys.getKey().longValue();
+		this.audit.recordChange("VARIANT_ADDED", "Variant", id, null, form);
+		this.events.publishEvent(new ProductChanged(productId));
+		return id;
+	}
+
+	@Transactional
+	void updateVariant(long licenseeId, long productId, long variantId, VariantForm form) {
+		VariantRow before = ownedVariant(licenseeId, productId, variantId);
+		requireFreeSku(form.sku(), variantId);
+		this.jdbc.sql("UPDATE variant SET sku = :sku, size = :size, colour = :colour WHERE id = :id")
+			.param("sku", form.sku())
+			.param("size", blankToNull(form.size()))
+			.param("colour", blankToNull(form.colour()))
+			.param("id", variantId)
+			.update();
+		this.audit.recordChange("VARIANT_EDITED", "Variant", variantId, before, form);
+		this.events.publishEvent(new ProductChanged(productId));
+	}
+
+	@Transactional
+	void removeVariant(long licenseeId, long productId, long variantId) {
+		VariantRow before = ownedVariant(licenseeId, productId, variantId);
+		this.jdbc.sql("DELETE FROM variant WHERE id = ?").param(variantId).update();
+		this.audit.recordChange("VARIANT_REMOVED", "Variant", variantId, before, null);
+		this.events.publishEvent(new ProductChanged(productId));
+	}
+
+	/**
+	 * Sets the price, active flag and stock of the product in one region, all or nothing.
+	 * @param stock quantity per variant id as typed; variants not named keep their stock
+	 */
+	@Transactional
+	void saveOffer(long licenseeId, long productId, String regionCode, String priceText, boolean active,
+			Map<Long, String> stock) {
+		ListingStore.StoredListing listing = this.listings.owned(licenseeId, productId);
+		Region region = this.regions.find(regionCode).orElseThrow(() -> new ListingProblem("region",
+				"portal.offer.region.unknown", regionCode));
+		// the live category and edition are the ones that sell; a pending revision must fit the licence too
+		this.licence.offer(licenseeId, region.code(), listing.live().categorySlug(), listing.live().editionSlug());
+		if (listing.revision() != null) {
+			this.licence.offer(licenseeId, region.code(), listing.working().categorySlug(),
+					listing.working().editionSlug());
+		}
+		Money price = Prices.parse(priceText, region.currency());
+		List<Long> variantIds = variants(productId).stream().map(VariantRow::id).toList();
+		Map<Long, Integer> quantities = new LinkedHashMap<>();
+		stock.forEach((variantId, text) -> {
+			if (!variantIds.contains(variantId)) {
+				throw new ListingNotFound();
+			}
+			quantities.put(variantId, Prices.stock(text));
+		});
+		OfferRow before = offers(productId).stream().filter(o -> o.region().equals(region.code())).findFirst().orElse(null);
+		upsertOffer(productId, region.code(), price, active);
+		quantities.forEach((variantId, quantity) -> upsertStock(variantId, region.code(), quantity));
+		OfferRow after = new OfferRow(region.code(), price, active, quantities);
+		if (!Objects.equals(before, after)) {
+			this.audit.recordChange("OFFER_SAVED", "Offer", productId + "/" + region.code(), auditable(before),
+					auditable(after));
+		}
+		this.events.publishEvent(new ProductChanged(productId));
+	}
+
+	@Transactional
+	void removeOffer(long licenseeId, long productId, String regionCode) {
+		this.listings.owned(licenseeId, productId);
+		OfferRow before = offers(productId).stream().filter(o -> o.region().equals(regionCode)).findFirst()
+			.orElseThrow(ListingNotFound::new);
+		this.jdbc.sql("DELETE FROM offer WHERE product_id = ? AND region_code = ?").params(productId, regionCode).update();
+		this.audit.recordChange("OFFER_REMOVED", "Offer", productId + "/" + regionCode, auditable(before), null);
+		this.events.publishEvent(new ProductChanged(productId));
+	}
+
+	void upsertOffer(long productId, String region, Money price, boolean active) {
+		int updated = this.jdbc.sql("""
+				UPDATE offer SET price_minor = :price, currency = :currency, active = :active, version = version + 1
+				WHERE product_id = :p AND region_code = :r""")
+			.param("price", price.minorUnits())
+			.param("currency", price.currency().getCurrencyCode())
+			.param("active", active)
+			.param("p", productId)
+			.param("r", region)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("INSERT INTO offer (product_id, region_code, price_minor, currency, active) VALUES (?, ?, ?, ?, ?)")
+				.params(productId, region, price.minorUnits(), price.currency().getCurrencyCode(), active)
+				.update();
+		}
+	}
+
+	void upsertStock(long variantId, String region, int quantity) {
+		int updated = this.jdbc.sql("UPDATE stock SET quantity = ?, version = version + 1 WHERE variant_id = ? AND region_code = ?")
+			.params(quantity, variantId, region)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("INSERT INTO stock (variant_id, region_code, quantity) VALUES (?, ?, ?)")
+				.params(variantId, region, quantity)
+				.update();
+		}
+	}
+
+	private VariantRow ownedVariant(long licenseeId, long productId, long variantId) {
+		this.listings.owned(licenseeId, productId);
+		return variants(productId).stream().filter(v -> v.id() == variantId).findFirst().orElseThrow(ListingNotFound::new);
+	}
+
+	private void requireFreeSku(String sku, Long exceptVariant) {
+		long taken = this.jdbc.sql("SELECT COUNT(*) FROM variant WHERE sku = ? AND id <> ?")
+			.params(sku, (exceptVariant != null) ? exceptVariant : -1L)
+			.query(Long.class)
+			.single();
+		if (taken > 0) {
+			throw new ListingProblem("sku", "portal.variant.sku.taken", sku);
+		}
+	}
+
+	private static Map<String, Object> auditable(OfferRow offer) {
+		if (offer == null) {
+			return null;
+		}
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("price", offer.price().toString());
+		map.put("active", offer.active());
+		map.put("stock", new ArrayList<>(offer.stock().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+		return map;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,162 @@
+package shop.podium.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.podium.accounts.AuditLog;
+
+/**
+ * Writes a checked import plan in one transaction: all of it or none of it. New listings, variants, offers and
+ * stock go in as multi-row statements of a few hundred rows each, which is what makes 10,000 rows a matter of
+ * seconds; the few listings whose content changed go through the listing workflow one by one.
+ */
+@Service
+class ListingImportWriter {
+
+	private static final int CHUNK = 500;
+
+	private final JdbcTemplate jdbc;
+
+	private final ListingStore store;
+
+	private final ListingEditor editor;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ListingImportWriter(JdbcTemplate jdbc, ListingStore store, ListingEditor editor, AuditLog audit,
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.editor = editor;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Transactional
+	void apply(long licenseeId, ListingImport.Plan plan) {
+		if (!plan.ok()) {
+			throw new IllegalArgumentException("An import plan with problems is never applied");
+		}
+		Instant now = this.clock.instant();
+		Map<String, Long> categories = this.store.ids("category");
+		Map<String, Long> editions = this.store.ids("edition");
+		Map<String, Long> sports = this.store.ids("sport");
+		List<ListingImport.PlannedListing> fresh = plan.listings().stream().filter(l -> l.existingId() == null).toList();
+		Map<String, Long> productIds = new HashMap<>();
+		Set<String> usedSlugs = new java.util.HashSet<>();
+		List<Object[]> products = new ArrayList<>();
+		for (ListingImport.PlannedListing listing : fresh) {
+			String slug = this.editor.slugFor(listing.content().name(), listing.skuStem());
+			if (!usedSlugs.add(slug)) {
+				slug = slug + "-" + listing.skuStem().toLowerCase(java.util.Locale.ROOT);
+				usedSlugs.add(slug);
+			}
+			products.add(new Object[] { slug, licenseeId, listing.skuStem(), categories.get(listing.content().categorySlug()),
+					editions.get(listing.content().editionSlug()), "DRAFT", java.sql.Timestamp.from(now),
+					java.sql.Timestamp.from(now) });
+		}
+		insert("product (slug, licensee_id, sku_stem, category_id, edition_id, status, created_at, updated_at)", 8, products, "");
+		if (!fresh.isEmpty()) {
+			this.jdbc.query("SELECT id, sku_stem FROM product WHERE licensee_id = ?", rs -> {
+				productIds.put(rs.getString("sku_stem"), rs.getLong("id"));
+			}, licenseeId);
+		}
+		List<Object[]> texts = new ArrayList<>();
+		List<Object[]> productSports = new ArrayList<>();
+		for (ListingImport.PlannedListing listing : fresh) {
+			long id = productIds.get(listing.skuStem());
+			listing.content().texts().forEach((locale, text) -> {
+				if (!text.isEmpty()) {
+					texts.add(new Object[] { id, locale, text.name(), text.description() });
+				}
+			});
+			listing.content().sports().forEach(sport -> productSports.add(new Object[] { id, sports.get(sport) }));
+		}
+		insert("product_text (product_id, locale, name, description)", 4, texts, "");
+		insert("product_sport (product_id, sport_id)", 2, productSports, "");
+		for (ListingImport.PlannedListing listing : plan.listings()) {
+			if (listing.existingId() != null) {
+				productIds.put(listing.skuStem(), listing.existingId());
+				this.editor.importContent(this.store.find(listing.existingId()).orElseThrow(), listing.content());
+			}
+		}
+		writeInventory(plan.listings(), productIds);
+		this.audit.record("LISTINGS_IMPORTED", "Licensee", licenseeId, "rows=" + plan.rows() + ", listings="
+				+ plan.listings().size() + ", new=" + fresh.size() + ", offers=" + plan.offers());
+		plan.listings().forEach(l -> this.events.publishEvent(new ProductChanged(productIds.get(l.skuStem()))));
+	}
+
+	private void writeInventory(List<ListingImport.PlannedListing> listings, Map<String, Long> productIds) {
+		List<Object[]> variants = new ArrayList<>();
+		List<Object[]> offers = new ArrayList<>();
+		for (ListingImport.PlannedListing listing : listings) {
+			long id = productIds.get(listing.skuStem());
+			int position = 1;
+			for (ListingImport.PlannedVariant variant : listing.variants()) {
+				variants.add(new Object[] { id, variant.sku(), blankToNull(variant.size()), blankToNull(variant.colour()), position++ });
+			}
+			listing.offers().forEach((region, offer) -> offers.add(new Object[] { id, region, offer.price().minorUnits(),
+					offer.price().currency().getCurrencyCode(), offer.active() }));
+		}
+		insert("variant (product_id, sku, size, colour, position)", 5, variants,
+				" ON DUPLICATE KEY UPDATE size = VALUES(size), colour = VALUES(colour)");
+		insert("offer (product_id, region_code, price_minor, currency, active)", 5, offers,
+				" ON DUPLICATE KEY UPDATE price_minor = VALUES(price_minor), currency = VALUES(currency), active = VALUES(active), version = version + 1");
+		Map<String, Long> variantIds = new HashMap<>();
+		if (!productIds.isEmpty()) {
+			List<Long> ids = List.copyOf(new LinkedHashSet<>(productIds.values()));
+			for (int from = 0; from < ids.size(); from += CHUNK) {
+				List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+				this.jdbc.query("SELECT id, sku FROM variant WHERE product_id IN (" + "?,".repeat(chunk.size() - 1) + "?)",
+						rs -> {
+							variantIds.put(rs.getString("sku"), rs.getLong("id"));
+						}, chunk.toArray());
+			}
+		}
+		List<Object[]> stock = new ArrayList<>();
+		for (ListingImport.PlannedListing listing : listings) {
+			for (ListingImport.PlannedVariant variant : listing.variants()) {
+				variant.stock().forEach((region, quantity) -> stock.add(new Object[] { variantIds.get(variant.sku()), region, quantity }));
+			}
+		}
+		insert("stock (variant_id, region_code, quantity)", 3, stock,
+				" ON DUPLICATE KEY UPDATE quantity = VALUES(quantity), version = version + 1");
+	}
+
+	/** INSERT INTO table VALUES (…), (…), … in chunks; the suffix is e.g. an ON DUPLICATE KEY UPDATE clause. */
+	private void insert(String table, int columns, List<Object[]> rows, String suffix) {
+		String tuple = "(" + "?,".repeat(columns - 1) + "?)";
+		for (int from = 0; from < rows.size(); from += CHUNK) {
+			List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+			StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" VALUES ");
+			List<Object> args = new ArrayList<>(chunk.size() * columns);
+			for (int i = 0; i < chunk.size(); i++) {
+				sql.append((i == 0) ? "" : ",").append(tuple);
+				args.addAll(java.util.Arrays.asList(chunk.get(i)));
+			}
+			this.jdbc.update(sql.append(suffix).toString(), args.toArray());
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

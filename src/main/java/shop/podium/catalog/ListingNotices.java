@@ -1,0 +1,107 @@
+package shop.podium.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import shop.podium.accounts.LicenseeStaff;
+
+/**
+ * Tells a licensee what became of their listing: a notice on their dashboard, written with the decision, and
+ * an email to each of their staff, sent once the decision is committed. The email is plain text, so a listing
+ * name full of markup is just text there. Without a mail sender (no mail configured) the email is logged.
+ */
+@Component
+class ListingNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(ListingNotices.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final MessageSource messages;
+
+	private final LicenseeStaff staff;
+
+	private final Clock clock;
+
+	ListingNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, MessageSource messages,
+			LicenseeStaff staff, ObjectProvider<Clock> clock) {
+		this.staff = staff;
+		this.jdbc = jdbc;
+		this.mail = mail;
+		this.messages = messages;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	record Notice(long productId, String productName, String kind, String reason, Instant createdAt) {
+	}
+
+	/** Called within the decision's transaction: the notice exists exactly when the decision does. */
+	void record(ListingReviewed review) {
+		this.jdbc.sql("""
+				INSERT INTO listing_notice (licensee_id, product_id, kind, reason, created_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(review.licenseeId(), review.productId(), review.approved() ? "APPROVED" : "REJECTED",
+					review.reason(), this.clock.instant())
+			.update();
+	}
+
+	List<Notice> latest(long licenseeId, int count) {
+		return this.jdbc.sql("""
+				SELECT n.product_id, COALESCE(t.name, p.slug) AS name, n.kind, n.reason, n.created_at
+				FROM listing_notice n JOIN product p ON p.id = n.product_id
+				LEFT JOIN product_text t ON t.product_id = p.id AND t.locale = 'en'
+				WHERE n.licensee_id = ? ORDER BY n.created_at DESC, n.id DESC LIMIT ?""")
+			.params(licenseeId, count)
+			.query((rs, n) -> new Notice(rs.getLong("product_id"), rs.getString("name"), rs.getString("kind"),
+					rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	@ApplicationModuleListener
+	void email(ListingReviewed review) {
+		List<String> recipients = this.staff.emailsOf(review.licenseeId());
+		if (recipients.isEmpty()) {
+			return;
+		}
+		Locale locale = Locale.ENGLISH;
+		String subject = this.messages.getMessage(review.approved() ? "portal.mail.approved.subject"
+				: "portal.mail.rejected.subject", new Object[] { review.productName() }, locale);
+		String body = this.messages.getMessage(review.approved() ? "portal.mail.approved.body"
+				: "portal.mail.rejected.body", new Object[] { review.productName(), review.reason(), review.productId() },
+				locale);
+		JavaMailSender sender = this.mail.getIfAvailable();
+		if (sender == null) {
+			log.info("No mail sender configured; would send \"{}\" to {} recipient(s)", subject, recipients.size());
+			return;
+		}
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom("listings@podium.test");
+		message.setTo(recipients.toArray(String[]::new));
+		message.setSubject(subject);
+		message.setText(body);
+		try {
+			sender.send(message);
+		}
+		catch (MailException ex) {
+			// thrown on: the event publication stays incomplete and is resubmitted later
+			log.warn("Could not send the review of product {} to licensee {}", review.productId(), review.licenseeId());
+			throw ex;
+		}
+	}
+
+}

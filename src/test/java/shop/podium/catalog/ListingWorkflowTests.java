@@ -1,0 +1,188 @@
+package shop.podium.catalog;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import shop.podium.licensing.LicenceGrants;
+import shop.podium.regions.Regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The listing workflow as a licensee and an administrator go through it, against the real database: licence
+ * rules named on refusal, approval, rejection with a reason, a pending revision while the approved version
+ * stays on sale, and posted fields that must change nothing.
+ */
+@SpringBootTest(properties = "podium.media.dir=target/test-media")
+@AutoConfigureMockMvc
+class ListingWorkflowTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	LicenceGrants grants;
+
+	PortalFixtures world;
+
+	long maker;
+
+	@BeforeEach
+	void aLicensedMaker() {
+		this.world = new PortalFixtures(this.jdbc, this.regions, this.grants);
+		this.maker = this.world.licensee("Maker " + CatalogFixtures.unique("m"));
+	}
+
+	long createListing(String name) throws Exception {
+		String stem = CatalogFixtures.unique("ST").toUpperCase();
+		MvcResult result = this.mvc.perform(post("/licensee/listings/new").with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker)))
+				.param("skuStem", stem)
+				.param("category", this.world.category)
+				.param("edition", this.world.edition)
+				.param("nameEn", name)
+				.param("descriptionEn", "About " + name)
+				// mass assignment: none of these are form fields, none may stick
+				.param("status", "APPROVED")
+				.param("licenseeId", "1")
+				.param("licensee_id", "1"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		return Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+	}
+
+	String statusOf(long product) {
+		return this.jdbc.sql("SELECT status FROM product WHERE id = ?").param(product).query(String.class).single();
+	}
+
+	@Test
+	void aNewListingIsADraftOfTheSignedInLicenseeWhateverIsPosted() throws Exception {
+		long product = createListing("Cap");
+		assertThat(statusOf(product)).isEqualTo("DRAFT");
+		assertThat(this.jdbc.sql("SELECT licensee_id FROM product WHERE id = ?").param(product).query(Long.class).single())
+			.isEqualTo(this.maker);
+	}
+
+	@Test
+	void aCategoryOutsideTheLicenceIsRefusedNamingTheRule() throws Exception {
+		String body = this.mvc.perform(post("/licensee/listings/new").with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker)))
+				.param("skuStem", CatalogFixtures.unique("ST").toUpperCase())
+				.param("category", this.world.otherCategory)
+				.param("edition", this.world.edition)
+				.param("nameEn", "Mug")
+				.param("descriptionEn", "A mug"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(body).contains("Category " + this.world.otherCategory + " is not in your licence");
+	}
+
+	@Test
+	void anOfferOutsideTheTerritoryOrInTheWrongCurrencyIsRefusedAndNothingIsWritten() throws Exception {
+		long product = createListing("Cap");
+		this.mvc.perform(post("/licensee/listings/{id}/variants", product).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker))).param("sku", CatalogFixtures.unique("V").toUpperCase()))
+			.andExpect(status().is3xxRedirection());
+		long variant = this.jdbc.sql("SELECT id FROM variant WHERE product_id = ?").param(product).query(Long.class).single();
+		MvcResult us = offer(product, "us", "20.00", variant, "5");
+		assertThat(us.getFlashMap().get("problem")).isEqualTo("Region us is not in your licence (territory).");
+		MvcResult euros = offer(product, "gb", "20.00 EUR", variant, "5");
+		assertThat(euros.getFlashMap().get("problem")).isEqualTo("The price is in EUR, but this region sells in GBP.");
+		MvcResult negative = offer(product, "gb", "20.00", variant, "-3");
+		assertThat(negative.getFlashMap().get("problem")).isEqualTo("Stock cannot be negative (-3).");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM offer WHERE product_id = ?").param(product).query(Long.class).single())
+			.isZero();
+		MvcResult fine = offer(product, "gb", "20.00", variant, "7");
+		assertThat(fine.getFlashMap().get("problem")).isNull();
+		assertThat(this.jdbc.sql("SELECT price_minor FROM offer WHERE product_id = ? AND region_code = 'gb'").param(product)
+			.query(Long.class).single()).isEqualTo(2000);
+	}
+
+	MvcResult offer(long product, String region, String price, long variant, String quantity) throws Exception {
+		return this.mvc.perform(post("/licensee/listings/{id}/offers/{region}", product, region).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker)))
+				.param("price", price).param("active", "true")
+				.param("variant", Long.toString(variant)).param("quantity", quantity))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+	}
+
+	@Test
+	void rejectedThenFixedThenApprovedAndAnEditWaitsWhileTheApprovedVersionStaysOnSale() throws Exception {
+		long product = createListing("Summit Cap");
+		submit(product);
+		assertThat(statusOf(product)).isEqualTo("SUBMITTED");
+		this.mvc.perform(post("/admin/approvals/{id}/reject", product).with(csrf())
+				.with(authentication(PortalFixtures.admin())).param("reason", "The photo is missing"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(statusOf(product)).isEqualTo("REJECTED");
+		String page = this.mvc.perform(get("/licensee/listings/{id}", product)
+				.with(authentication(PortalFixtures.staffOf(this.maker))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("The photo is missing");
+		submit(product);
+		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
+				.with(authentication(PortalFixtures.admin())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(statusOf(product)).isEqualTo("APPROVED");
+
+		this.mvc.perform(post("/licensee/listings/{id}", product).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker)))
+				.param("category", this.world.category).param("edition", this.world.edition)
+				.param("nameEn", "Summit Cap II").param("descriptionEn", "About it"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(statusOf(product)).isEqualTo("APPROVED");
+		assertThat(this.jdbc.sql("SELECT name FROM product_text WHERE product_id = ? AND locale = 'en'").param(product)
+			.query(String.class).single()).isEqualTo("Summit Cap");
+		submit(product);
+		String review = this.mvc.perform(get("/admin/approvals/{id}", product).with(authentication(PortalFixtures.admin())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(review).contains("Summit Cap II").contains("name.en");
+		this.mvc.perform(post("/admin/approvals/approve").with(csrf()).with(authentication(PortalFixtures.admin()))
+				.param("product", Long.toString(product)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("SELECT name FROM product_text WHERE product_id = ? AND locale = 'en'").param(product)
+			.query(String.class).single()).isEqualTo("Summit Cap II");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM listing_notice WHERE product_id = ?").param(product)
+			.query(Long.class).single()).isEqualTo(3);
+	}
+
+	void submit(long product) throws Exception {
+		this.mvc.perform(post("/licensee/listings/{id}/submit", product).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker))))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void markupInAListingIsTextOnTheQueueAndTheListingPages() throws Exception {
+		String evil = "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>";
+		long product = createListing(evil);
+		submit(product);
+		for (String page : new String[] {
+				this.mvc.perform(get("/admin/approvals").with(authentication(PortalFixtures.admin()))).andReturn().getResponse().getContentAsString(),
+				this.mvc.perform(get("/admin/approvals/{id}", product).with(authentication(PortalFixtures.admin()))).andReturn().getResponse().getContentAsString(),
+				this.mvc.perform(get("/licensee/listings/{id}", product).with(authentication(PortalFixtures.staffOf(this.maker)))).andReturn().getResponse().getContentAsString(),
+				this.mvc.perform(get("/licensee/listings").with(authentication(PortalFixtures.staffOf(this.maker)))).andReturn().getResponse().getContentAsString() }) {
+			assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script&gt;");
+		}
+	}
+
+}
