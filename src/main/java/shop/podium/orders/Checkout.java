@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,8 +54,12 @@ class Checkout {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	Checkout(Carts carts, OrderStore orders, StockReservations reservations, CheckoutSessions sessions,
-			StripeProperties stripe, TransactionTemplate transactions, ObjectProvider<Clock> clock) {
+			StripeProperties stripe, TransactionTemplate transactions, ObjectProvider<Clock> clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.carts = carts;
 		this.orders = orders;
 		this.reservations = reservations;
@@ -177,8 +182,10 @@ class Checkout {
 		return request;
 	}
 
-	private static String shippingName(Order order) {
-		return "Shipping: " + order.shippingCode();
+	private String shippingName(Order order) {
+		String rate = this.messages.getMessage("orders.shipping." + order.shippingCode(), null, order.shippingCode(),
+				order.locale());
+		return this.messages.getMessage("orders.stripe.shipping", new Object[] { rate }, order.locale());
 	}
 
 }

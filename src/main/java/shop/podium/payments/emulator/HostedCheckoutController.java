@@ -44,7 +44,7 @@ class HostedCheckoutController {
 	@GetMapping(EmulatorEndpoint.PATH + "/pay/{id}")
 	String page(@PathVariable String id, Model model) {
 		ObjectNode session = this.store.require(id, "checkout.session");
-		model.addAttribute("session", view(session));
+		model.addAttribute("checkout", view(session));
 		return "payments/emulator/checkout";
 	}
 
@@ -57,7 +57,7 @@ class HostedCheckoutController {
 			case SUCCEEDED, PROCESSING, ALREADY_COMPLETE -> "redirect:"
 					+ session.get("success_url").asString().replace("{CHECKOUT_SESSION_ID}", id);
 			case DECLINED, UNKNOWN_CARD, EXPIRED -> {
-				model.addAttribute("session", view(session));
+				model.addAttribute("checkout", view(session));
 				model.addAttribute("problem", "payments.emulator.problem." + result.name().toLowerCase(Locale.ROOT));
 				model.addAttribute("email", email);
 				yield "payments/emulator/checkout";
