@@ -56,7 +56,8 @@ class CheckoutReliabilityTests {
 	static final int SMTP_PORT = freePort();
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+		.withPerMethodLifecycle(false);
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
@@ -291,6 +292,44 @@ class CheckoutReliabilityTests {
 
 	@Autowired
 	OrderAbandonment abandonment;
+
+	@Autowired
+	OrderRefunds refunds;
+
+	@Test
+	void refundsFromTheShopAndFromStripesDashboardAreRecordedOnceAndAFullRefundRestocks() {
+		String sku = this.fixtures.product("Medal replica", 5000, 5500, 6000, 4);
+		String number = placeAndStart(guestWith(sku, 2));
+		this.emulator.pay(this.orders.find(number).orElseThrow().stripeSessionId(), "4242424242424242", null);
+		await(() -> status(number) == OrderStatus.PAID);
+		Order paid = this.orders.find(number).orElseThrow();
+
+		this.refunds.refund(number, shop.podium.core.Money.ofMinor(1000, "EUR"), "Damaged box");
+		assertThat(this.orders.find(number).orElseThrow().refunded().minorUnits()).isEqualTo(1000);
+		assertThatThrownBy(() -> this.refunds.refund(number, paid.total(), "too much")).isInstanceOf(RefundRefused.class);
+
+		// the rest is refunded in Stripe's dashboard: the shop learns it from charge.refunded
+		this.emulator.refundFromDashboard(paid.paymentIntentId(), null);
+		await(() -> status(number) == OrderStatus.REFUNDED);
+		Order refunded = this.orders.find(number).orElseThrow();
+		assertThat(refunded.refunded()).isEqualTo(refunded.total());
+		assertThat(refunded.refunds()).hasSize(2);
+		assertThat(this.fixtures.stock(sku, "eu")).isEqualTo(4);
+	}
+
+	@Test
+	void anAdminCancelsAPaidOrderBeforeShipment() {
+		String sku = this.fixtures.product("Poster", 1200, 1300, 1500, 5);
+		String number = placeAndStart(guestWith(sku, 1));
+		this.emulator.pay(this.orders.find(number).orElseThrow().stripeSessionId(), "4242424242424242", null);
+		await(() -> status(number) == OrderStatus.PAID);
+		this.refunds.cancel(number, "Customer asked");
+		assertThat(status(number)).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.fixtures.stock(sku, "eu")).isEqualTo(5);
+		this.webhooks.deliverDue();
+		assertThat(status(number)).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.orders.find(number).orElseThrow().refunds()).hasSize(1);
+	}
 
 	private CartOwner guestWith(String sku, int quantity) {
 		CartOwner owner = new CartOwner(null, new MockHttpSession());
