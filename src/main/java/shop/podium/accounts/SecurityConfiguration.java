@@ -32,6 +32,14 @@ public class SecurityConfiguration {
 	/** Stripe calls it without a session or CSRF token; the payments module verifies its signature instead. */
 	static final String STRIPE_WEBHOOK = "/webhooks/stripe";
 
+	/**
+	 * The local Stripe emulator (only present without a Stripe key): its hosted checkout page is for anyone, like
+	 * Stripe's; its API is called by stripe-java with a bearer key and no session, so it carries no CSRF token.
+	 */
+	static final String STRIPE_EMULATOR = "/stripe-emulator/**";
+
+	static final String STRIPE_EMULATOR_API = "/stripe-emulator/v1/**";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt today, and stored hashes name their algorithm ({bcrypt}…) so it can change later
@@ -52,6 +60,7 @@ public class SecurityConfiguration {
 				.requestMatchers("/media/**", "/themes/**", "/css/**", "/js/**", "/webjars/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()
+				.requestMatchers("/stripe-emulator", STRIPE_EMULATOR).permitAll()
 				// the storefront of a region: /us, /jp/products/…
 				.requestMatchers("/{region:[a-z][a-z]}", "/{region:[a-z][a-z]}/**").permitAll()
 				.requestMatchers("/account", "/account/**").authenticated()
@@ -68,7 +77,8 @@ public class SecurityConfiguration {
 			.addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
 			// POST only (CSRF-protected): a link or an image cannot sign anyone out
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOK)))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOK),
+					PathPatternRequestMatcher.pathPattern(STRIPE_EMULATOR_API)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties.formActionSources())))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

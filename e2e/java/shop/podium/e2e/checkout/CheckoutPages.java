@@ -1,0 +1,119 @@
+package shop.podium.e2e.checkout;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import shop.podium.e2e.Browser;
+
+/**
+ * The pages a purchase goes through, as a person uses them: product page (add to cart), cart, checkout form,
+ * the Stripe emulator's payment page, and the order pages.
+ */
+public final class CheckoutPages {
+
+	private final Browser browser;
+
+	CheckoutPages(Browser browser) {
+		this.browser = browser;
+	}
+
+	/** Opens a product page, picks the first size in stock if there is a picker, and adds it to the cart. */
+	public void addToCart(String region, String slug, int quantity) {
+		this.browser.get("/" + region + "/products/" + slug);
+		List<WebElement> sizes = this.browser.driver().findElements(By.cssSelector(".variant-picker__input:not([disabled])"));
+		if (!sizes.isEmpty()) {
+			this.browser.driver().findElement(By.cssSelector("label[for='" + sizes.getFirst().getAttribute("id") + "']")).click();
+		}
+		WebElement field = this.browser.find(By.id("quantity"));
+		field.clear();
+		field.sendKeys(String.valueOf(quantity));
+		this.browser.find(By.id("add-to-cart")).click();
+		this.browser.waitUntil("the add-to-cart confirmation",
+				d -> !d.findElements(By.cssSelector("#cart-feedback .alert, .cart-page")).isEmpty());
+	}
+
+	public void openCart(String region) {
+		this.browser.get("/" + region + "/cart");
+	}
+
+	public List<String> cartSkus() {
+		return this.browser.driver()
+			.findElements(By.cssSelector(".cart-lines tbody tr"))
+			.stream()
+			.map(row -> row.getAttribute("data-sku"))
+			.toList();
+	}
+
+	public String cartSubtotal() {
+		return this.browser.find(By.id("cart-subtotal")).getText().strip();
+	}
+
+	public String alert() {
+		return this.browser.find(By.cssSelector(".alert")).getText().strip();
+	}
+
+	/** From the cart to the checkout form, filled in and sent: the browser ends on the payment page. */
+	public void checkOut(String email, String name) {
+		this.browser.find(By.id("checkout")).click();
+		this.browser.waitUntil("the checkout form", d -> !d.findElements(By.id("line1")).isEmpty());
+		type("email", email);
+		type("name", name);
+		type("line1", "1 Stadium Way");
+		type("city", "Lausanne");
+		type("postcode", "1007");
+		type("country", "Switzerland");
+		this.browser.step("checkout-form");
+		this.browser.find(By.id("pay")).click();
+		this.browser.waitUntil("the payment page", d -> d.getCurrentUrl().contains("/stripe-emulator/pay/"));
+	}
+
+	public String checkoutTotalOnPaymentPage() {
+		return this.browser.find(By.cssSelector(".emulator-checkout .total")).getText().strip();
+	}
+
+	public boolean testPaymentsBannerShown() {
+		return !this.browser.driver().findElements(By.cssSelector(".test-payments-banner")).isEmpty();
+	}
+
+	public void payWith(String card) {
+		type("card", card);
+		type("expiry", "12 / 34");
+		type("cvc", "123");
+		this.browser.find(By.id("pay")).click();
+	}
+
+	public void backToShop() {
+		this.browser.find(By.id("back-to-shop")).click();
+	}
+
+	/** Waits for the confirmation page and returns the order number it shows. */
+	public String confirmationNumber() {
+		this.browser.waitUntil("the confirmation page", d -> !d.findElements(By.id("order-number")).isEmpty());
+		return this.browser.find(By.id("order-number")).getText().strip();
+	}
+
+	public String orderStatus() {
+		return this.browser.find(By.cssSelector(".order-status")).getText().strip();
+	}
+
+	public String orderTotal() {
+		return this.browser.find(By.cssSelector(".order-total")).getText().strip();
+	}
+
+	public void signIn(String email, String password) {
+		this.browser.get("/sign-in");
+		type("email", email);
+		type("password", password);
+		this.browser.find(By.cssSelector("main form button[type=submit]")).click();
+		this.browser.waitUntil("signed in", d -> !d.getCurrentUrl().contains("/sign-in"));
+	}
+
+	public void type(String id, String text) {
+		WebElement field = this.browser.find(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+}

@@ -1,0 +1,5 @@
+package shop.podium.cart;
+
+/** A variant and how many of it: all a cart keeps. */
+public record CartLine(String sku, int quantity) {
+}

@@ -1,0 +1,15 @@
+package shop.podium.cart;
+
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Whose cart: a signed-in fan's (by user id) or a guest's (in the HTTP session).
+ * @param userId {@code null} for a guest
+ */
+public record CartOwner(Long userId, HttpSession session) {
+
+	public boolean guest() {
+		return this.userId == null;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Carts: one per region (one currency), kept in the session for guests and in the database for signed-in
+ * fans, merged on sign-in. Lines hold only a SKU and a quantity; prices, stock and the sellable rule are read
+ * live from the catalog on every view.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Cart")
+package shop.podium.cart;

@@ -1,0 +1,80 @@
+package shop.podium.orders;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import shop.podium.core.Money;
+
+/**
+ * The order confirmation mail, in the language the fan ordered in and the region's currency, sent once when an
+ * order is paid. Plain text: readable in every mail client and nothing to render wrongly.
+ */
+@Component
+class OrderMails {
+
+	private final OrderStore orders;
+
+	private final MailOutbox outbox;
+
+	private final MessageSource messages;
+
+	OrderMails(OrderStore orders, MailOutbox outbox, MessageSource messages) {
+		this.orders = orders;
+		this.outbox = outbox;
+		this.messages = messages;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderPaid paid) {
+		this.orders.find(paid.orderNumber()).ifPresent(this::sendConfirmation);
+	}
+
+	boolean sendConfirmation(Order order) {
+		Locale locale = order.locale();
+		StringBuilder body = new StringBuilder();
+		body.append(text("orders.mail.confirmation.greeting", locale, order.address().name())).append("\n\n");
+		body.append(text("orders.mail.confirmation.intro", locale, order.number())).append("\n\n");
+		for (Order.Line line : order.lines()) {
+			String name = (line.variantLabel() != null) ? line.productName() + " (" + line.variantLabel() + ")"
+					: line.productName();
+			body.append(line.quantity()).append(" × ").append(name).append("  ").append(money(line.total(), locale))
+				.append('\n');
+		}
+		body.append('\n');
+		body.append(text("orders.summary.subtotal", locale)).append(": ").append(money(order.subtotal(), locale)).append('\n');
+		body.append(text("orders.summary.shipping", locale)).append(": ").append(money(order.shipping(), locale)).append('\n');
+		String taxKey = order.taxInclusive() ? "orders.summary.taxIncluded" : "orders.summary.taxAdded";
+		body.append(text(taxKey, locale, order.taxLabel())).append(": ").append(money(order.tax(), locale)).append('\n');
+		body.append(text("orders.summary.total", locale)).append(": ").append(money(order.total(), locale)).append("\n\n");
+		Order.Address a = order.address();
+		body.append(text("orders.mail.confirmation.shipTo", locale)).append('\n').append(a.name()).append('\n')
+			.append(a.line1()).append('\n');
+		if (a.line2() != null) {
+			body.append(a.line2()).append('\n');
+		}
+		body.append(a.postcode()).append(' ').append(a.city()).append('\n').append(a.country()).append("\n\n");
+		body.append(text("orders.mail.confirmation.placed", locale,
+				DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+					.withLocale(locale)
+					.withZone(ZoneOffset.UTC)
+					.format(order.createdAt()))).append('\n');
+		body.append(text("orders.mail.confirmation.closing", locale)).append('\n');
+		return this.outbox.send("order-confirmation:" + order.number(), order.email(),
+				text("orders.mail.confirmation.subject", locale, order.number()), body.toString());
+	}
+
+	private String text(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	private static String money(Money money, Locale locale) {
+		return money.format(locale);
+	}
+
+}

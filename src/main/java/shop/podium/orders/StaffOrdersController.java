@@ -1,0 +1,125 @@
+package shop.podium.orders;
+
+import java.math.BigDecimal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import shop.podium.accounts.CurrentUser;
+import shop.podium.core.Money;
+import shop.podium.payments.PaymentRejected;
+import shop.podium.payments.PaymentServiceUnavailable;
+
+/**
+ * Orders as staff work them: licensees ship their own lines ({@code /licensee/orders}); admins see every order,
+ * refund part of one or cancel one before it ships ({@code /admin/orders}), and read the dev outbox.
+ */
+@Controller
+class StaffOrdersController {
+
+	private final OrderStore orders;
+
+	private final Fulfilment fulfilment;
+
+	private final OrderRefunds refunds;
+
+	private final MailOutbox outbox;
+
+	StaffOrdersController(OrderStore orders, Fulfilment fulfilment, OrderRefunds refunds, MailOutbox outbox) {
+		this.orders = orders;
+		this.fulfilment = fulfilment;
+		this.refunds = refunds;
+		this.outbox = outbox;
+	}
+
+	@GetMapping("/licensee/orders")
+	String licenseeOrders(CurrentUser user, Model model) {
+		model.addAttribute("orders", this.orders.forLicensee(user.requireLicenseeId(), 100));
+		model.addAttribute("licenseeId", user.requireLicenseeId());
+		return "orders/licensee";
+	}
+
+	@PostMapping("/licensee/orders/{number}/lines/{line}/ship")
+	String ship(CurrentUser user, @PathVariable String number, @PathVariable long line,
+			@RequestParam(defaultValue = "") String carrier, @RequestParam(defaultValue = "") String tracking,
+			RedirectAttributes redirect) {
+		if (carrier.isBlank() || tracking.isBlank() || carrier.length() > 60 || tracking.length() > 80) {
+			redirect.addFlashAttribute("alert", "orders.fulfilment.refused.input");
+			return "redirect:/licensee/orders";
+		}
+		try {
+			this.fulfilment.ship(number, line, user.requireLicenseeId(), carrier.strip(), tracking.strip());
+			redirect.addFlashAttribute("notice", "orders.fulfilment.shipped");
+		}
+		catch (RefundRefused ex) {
+			redirect.addFlashAttribute("alert", ex.messageKey());
+		}
+		return "redirect:/licensee/orders";
+	}
+
+	@GetMapping("/admin/orders")
+	String adminOrders(@RequestParam(required = false) OrderStatus status, Model model) {
+		model.addAttribute("orders", this.orders.latest((status != null) ? status.name() : null, 100));
+		model.addAttribute("statuses", OrderStatus.values());
+		return "orders/admin-list";
+	}
+
+	@GetMapping("/admin/orders/{number}")
+	String adminOrder(@PathVariable String number, Model model) {
+		model.addAttribute("order", this.orders.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("staff", true);
+		return "orders/order";
+	}
+
+	@PostMapping("/admin/orders/{number}/cancel")
+	String cancel(@PathVariable String number, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		return act(number, redirect, "orders.cancel.done", () -> this.refunds.cancel(number, reason.isBlank() ? null : reason));
+	}
+
+	@PostMapping("/admin/orders/{number}/refunds")
+	String refund(@PathVariable String number, @RequestParam(defaultValue = "") String amount,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		Order order = this.orders.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Money money;
+		try {
+			money = Money.of(new BigDecimal(amount.strip()), order.total().currency());
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			redirect.addFlashAttribute("alert", "orders.refund.refused.format");
+			return "redirect:/admin/orders/" + number;
+		}
+		return act(number, redirect, "orders.refund.done", () -> this.refunds.refund(number, money, reason.isBlank() ? null : reason));
+	}
+
+	@GetMapping("/admin/outbox")
+	String outbox(Model model) {
+		model.addAttribute("mails", this.outbox.latest(100));
+		return "orders/outbox";
+	}
+
+	private static String act(String number, RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", done);
+		}
+		catch (RefundRefused ex) {
+			redirect.addFlashAttribute("alert", ex.messageKey());
+		}
+		catch (PaymentServiceUnavailable ex) {
+			redirect.addFlashAttribute("alert", "orders.refund.unavailable");
+		}
+		catch (PaymentRejected ex) {
+			redirect.addFlashAttribute("alert", "orders.refund.rejected");
+		}
+		return "redirect:/admin/orders/" + number;
+	}
+
+}

@@ -1,0 +1,43 @@
+package shop.podium.payments;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the shop talks to Stripe. Setting {@code secretKey} (and {@code webhookSecret}) switches to the real
+ * Stripe and the local emulator off completely; without a key the emulator is the payment provider.
+ *
+ * @param secretKey Stripe's secret API key; blank means "use the local emulator"
+ * @param webhookSecret the signing secret of the webhook endpoint ({@code whsec_…}); with the emulator, one is
+ * generated when blank
+ * @param sessionExpiry how long a Checkout Session (and the stock it holds) stays open: Stripe accepts 30 minutes
+ * to 24 hours
+ * @param webhookTolerance how old a signed webhook may be before it is refused as a replay
+ * @param connectTimeout how long to wait to reach Stripe
+ * @param readTimeout how long to wait for Stripe's answer; checkout shows "try again" after it
+ * @param maxNetworkRetries retries of a failed call, safe because every call that changes anything carries an
+ * idempotency key
+ */
+@ConfigurationProperties("podium.stripe")
+public record StripeProperties(String secretKey, String webhookSecret, @DefaultValue("45m") Duration sessionExpiry,
+		@DefaultValue("5m") Duration webhookTolerance, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("10s") Duration readTimeout, @DefaultValue("1") int maxNetworkRetries,
+		@DefaultValue Emulator emulator) {
+
+	public boolean emulated() {
+		return this.secretKey == null || this.secretKey.isBlank();
+	}
+
+	/**
+	 * @param apiBase where stripe-java sends its calls; by default the emulator inside this application
+	 * @param webhookUrl where the emulator delivers events; by default this application's {@code /webhooks/stripe}
+	 * @param asyncSettlementDelay how long a payment with the asynchronous test card stays processing
+	 * @param deliverWebhooks whether the emulator delivers events at all (off: they wait, like an app that is down)
+	 */
+	public record Emulator(String apiBase, String webhookUrl, @DefaultValue("10s") Duration asyncSettlementDelay,
+			@DefaultValue("true") boolean deliverWebhooks) {
+	}
+
+}

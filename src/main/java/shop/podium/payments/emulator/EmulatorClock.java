@@ -1,0 +1,35 @@
+package shop.podium.payments.emulator;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens at Stripe with time: asynchronous payments settle, unpaid sessions expire when their time is up.
+ */
+@Component
+@Conditional(EmulatedPayments.class)
+class EmulatorClock {
+
+	private final EmulatorStore store;
+
+	private final StripeEmulator emulator;
+
+	private final Clock clock;
+
+	EmulatorClock(EmulatorStore store, StripeEmulator emulator, ObjectProvider<Clock> clock) {
+		this.store = store;
+		this.emulator = emulator;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Scheduled(fixedDelayString = "${podium.stripe.emulator.clock-tick:2s}", initialDelayString = "5s")
+	void tick() {
+		this.store.processingPaymentIntents().forEach(id -> this.emulator.settle(id, false));
+		this.store.openSessionsExpiredBy(this.clock.instant().getEpochSecond()).forEach(this.emulator::expireIfDue);
+	}
+
+}

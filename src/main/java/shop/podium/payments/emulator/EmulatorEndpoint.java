@@ -1,0 +1,83 @@
+package shop.podium.payments.emulator;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import shop.podium.payments.StripeProperties;
+
+/**
+ * Where the emulator listens and the secrets it shares with the shop. It runs inside the application, so its
+ * address is the application's own, known once the web server has started. The API key and (unless one is
+ * configured) the webhook signing secret are made up per process: nothing outside talks to it.
+ */
+@Component
+@Conditional(EmulatedPayments.class)
+public class EmulatorEndpoint {
+
+	static final String PATH = "/stripe-emulator";
+
+	private final StripeProperties properties;
+
+	private final String secretKey = "sk_test_emulator_" + random();
+
+	private final String webhookSecret;
+
+	private volatile int port = -1;
+
+	EmulatorEndpoint(StripeProperties properties) {
+		this.properties = properties;
+		this.webhookSecret = StringUtils.hasText(properties.webhookSecret()) ? properties.webhookSecret()
+				: "whsec_emulator_" + random();
+	}
+
+	@EventListener
+	void started(WebServerInitializedEvent event) {
+		if (!"management".equals(event.getApplicationContext().getServerNamespace())) {
+			this.port = event.getWebServer().getPort();
+		}
+	}
+
+	public String secretKey() {
+		return this.secretKey;
+	}
+
+	public String webhookSecret() {
+		return this.webhookSecret;
+	}
+
+	/** The base URL stripe-java is pointed at (it appends {@code /v1/…}). */
+	public String apiBase() {
+		String configured = this.properties.emulator().apiBase();
+		return StringUtils.hasText(configured) ? configured : origin() + PATH;
+	}
+
+	/** Where a browser opens the hosted checkout page. */
+	String pageBase() {
+		return origin() + PATH;
+	}
+
+	String webhookUrl() {
+		String configured = this.properties.emulator().webhookUrl();
+		return StringUtils.hasText(configured) ? configured : origin() + "/webhooks/stripe";
+	}
+
+	private String origin() {
+		if (this.port < 0) {
+			throw new IllegalStateException("The Stripe emulator runs in the web application: no web server is listening");
+		}
+		return "http://localhost:" + this.port;
+	}
+
+	private static String random() {
+		byte[] bytes = new byte[16];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}

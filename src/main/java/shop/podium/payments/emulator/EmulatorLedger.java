@@ -1,0 +1,211 @@
+package shop.podium.payments.emulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Money movements as Stripe books them: a charge with its fee, refunds, disputes and payouts, each with the
+ * balance transaction finance reconciles against ({@code amount}, {@code fee}, {@code net}, {@code type},
+ * {@code reporting_category}, {@code source}). Funds are available at once (Stripe holds them a few days).
+ */
+@Component
+@Conditional(EmulatedPayments.class)
+class EmulatorLedger {
+
+	private final EmulatorStore store;
+
+	private final EmulatorEvents events;
+
+	private final Clock clock;
+
+	EmulatorLedger(EmulatorStore store, EmulatorEvents events, ObjectProvider<Clock> clock) {
+		this.store = store;
+		this.events = events;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	ObjectNode charge(ObjectNode paymentIntent, String last4) {
+		Instant now = this.clock.instant();
+		long amount = paymentIntent.get("amount").asLong();
+		String currency = paymentIntent.get("currency").asString();
+		ObjectNode charge = this.store.newObject("ch", "charge", now);
+		charge.put("amount", amount);
+		charge.put("amount_captured", amount);
+		charge.put("amount_refunded", 0);
+		charge.put("currency", currency);
+		charge.put("captured", true);
+		charge.put("paid", true);
+		charge.put("refunded", false);
+		charge.put("disputed", false);
+		charge.put("status", "succeeded");
+		charge.put("payment_intent", paymentIntent.get("id").asString());
+		charge.set("metadata", paymentIntent.path("metadata").deepCopy());
+		ObjectNode card = charge.putObject("payment_method_details").put("type", "card").putObject("card");
+		card.put("brand", "visa");
+		card.put("last4", last4);
+		ObjectNode refunds = charge.putObject("refunds");
+		refunds.put("object", "list");
+		refunds.putArray("data");
+		refunds.put("has_more", false);
+		refunds.put("url", "/v1/charges/" + charge.get("id").asString() + "/refunds");
+		long fee = Fees.charge(amount, currency);
+		ObjectNode txn = balanceTransaction(now, amount, fee, currency, "charge", "charge", charge.get("id").asString(),
+				"Payment " + paymentIntent.path("metadata").path("order").asString(""));
+		charge.put("balance_transaction", txn.get("id").asString());
+		this.store.insert(charge, paymentIntent.get("id").asString());
+		this.events.emit("charge.succeeded", charge);
+		return charge;
+	}
+
+	/**
+	 * Refunds part or all of what is left of a charge.
+	 * @param amount {@code null} for everything left
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	ObjectNode refund(String chargeId, Long amount, String reason, ObjectNode metadata) {
+		ObjectNode charge = this.store.lock(chargeId, "charge");
+		long left = charge.get("amount").asLong() - charge.get("amount_refunded").asLong();
+		if (left <= 0) {
+			throw new EmulatorError(400, "invalid_request_error", "charge_already_refunded",
+					"Charge " + chargeId + " has already been refunded.");
+		}
+		long refunded = (amount != null) ? amount : left;
+		if (refunded <= 0 || refunded > left) {
+			throw new EmulatorError(400, "invalid_request_error", "amount_too_large", "Refund amount (" + refunded
+					+ ") is greater than unrefunded amount on charge (" + left + ")");
+		}
+		Instant now = this.clock.instant();
+		String currency = charge.get("currency").asString();
+		ObjectNode refund = this.store.newObject("re", "refund", now);
+		refund.put("amount", refunded);
+		refund.put("currency", currency);
+		refund.put("charge", chargeId);
+		refund.put("payment_intent", charge.get("payment_intent").asString());
+		refund.put("status", "succeeded");
+		if (reason != null) {
+			refund.put("reason", reason);
+		}
+		else {
+			refund.putNull("reason");
+		}
+		refund.set("metadata", (metadata != null) ? metadata : this.store.createObject());
+		ObjectNode txn = balanceTransaction(now, -refunded, 0, currency, "refund", "refund",
+				refund.get("id").asString(), "Refund of " + chargeId);
+		refund.put("balance_transaction", txn.get("id").asString());
+		this.store.insert(refund, chargeId);
+		charge.put("amount_refunded", charge.get("amount_refunded").asLong() + refunded);
+		charge.put("refunded", charge.get("amount_refunded").asLong() == charge.get("amount").asLong());
+		ArrayNode listed = (ArrayNode) charge.get("refunds").get("data");
+		listed.insert(0, refund.deepCopy());
+		this.store.update(charge);
+		this.events.emit("refund.created", refund);
+		this.events.emit("charge.refunded", charge);
+		return refund;
+	}
+
+	/** The cardholder disputes the whole charge: its amount and a dispute fee leave the balance. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	ObjectNode dispute(String chargeId, String reason) {
+		ObjectNode charge = this.store.lock(chargeId, "charge");
+		Instant now = this.clock.instant();
+		long amount = charge.get("amount").asLong();
+		String currency = charge.get("currency").asString();
+		ObjectNode dispute = this.store.newObject("dp", "dispute", now);
+		dispute.put("amount", amount);
+		dispute.put("currency", currency);
+		dispute.put("charge", chargeId);
+		dispute.put("payment_intent", charge.get("payment_intent").asString());
+		dispute.put("reason", reason);
+		dispute.put("status", "needs_response");
+		ObjectNode txn = balanceTransaction(now, -amount, Fees.dispute(currency), currency, "adjustment", "dispute",
+				dispute.get("id").asString(), "Chargeback withdrawal for " + chargeId);
+		dispute.putArray("balance_transactions").add(txn.deepCopy());
+		this.store.insert(dispute, chargeId);
+		charge.put("disputed", true);
+		this.store.update(charge);
+		this.events.emit("charge.dispute.created", dispute);
+		return dispute;
+	}
+
+	/** Pays out the whole available balance, one payout per currency with a positive balance. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<ObjectNode> payOut() {
+		Map<String, List<ObjectNode>> byCurrency = new LinkedHashMap<>();
+		for (ObjectNode txn : this.store.unpaidBalanceTransactions()) {
+			byCurrency.computeIfAbsent(txn.get("currency").asString(), c -> new java.util.ArrayList<>()).add(txn);
+		}
+		List<ObjectNode> payouts = new java.util.ArrayList<>();
+		Instant now = this.clock.instant();
+		byCurrency.forEach((currency, txns) -> {
+			long net = txns.stream().mapToLong(t -> t.get("net").asLong()).sum();
+			if (net <= 0) {
+				return;
+			}
+			ObjectNode payout = this.store.newObject("po", "payout", now);
+			payout.put("amount", net);
+			payout.put("currency", currency);
+			payout.put("arrival_date", now.plusSeconds(2 * 86_400).getEpochSecond());
+			payout.put("automatic", true);
+			payout.put("method", "standard");
+			payout.put("type", "bank_account");
+			payout.put("status", "paid");
+			String payoutId = payout.get("id").asString();
+			ObjectNode txn = balanceTransaction(now, -net, 0, currency, "payout", "payout", payoutId, "STRIPE PAYOUT");
+			payout.put("balance_transaction", txn.get("id").asString());
+			this.store.insert(payout, null);
+			txns.forEach(t -> this.store.assignPayout(t.get("id").asString(), payoutId));
+			this.store.assignPayout(txn.get("id").asString(), payoutId);
+			this.events.emit("payout.paid", payout);
+			payouts.add(payout);
+		});
+		return payouts;
+	}
+
+	/** The balance available per currency: what the next payout would pay. */
+	Map<String, Long> balance() {
+		Map<String, Long> balance = new LinkedHashMap<>();
+		this.store.unpaidBalanceTransactions()
+			.forEach(t -> balance.merge(t.get("currency").asString(), t.get("net").asLong(), Long::sum));
+		return balance;
+	}
+
+	private ObjectNode balanceTransaction(Instant now, long amount, long fee, String currency, String type,
+			String category, String source, String description) {
+		ObjectNode txn = this.store.newObject("txn", "balance_transaction", now);
+		txn.put("amount", amount);
+		txn.put("fee", fee);
+		txn.put("net", amount - fee);
+		txn.put("currency", currency);
+		txn.put("type", type);
+		txn.put("reporting_category", category);
+		txn.put("source", source);
+		txn.put("status", "available");
+		txn.put("available_on", now.getEpochSecond());
+		txn.putNull("exchange_rate");
+		txn.put("description", description);
+		ArrayNode details = txn.putArray("fee_details");
+		if (fee != 0) {
+			details.addObject()
+				.put("amount", fee)
+				.put("currency", currency)
+				.put("type", "stripe_fee")
+				.put("description", "dispute".equals(category) ? "Dispute fee" : "Stripe processing fees");
+		}
+		this.store.insert(txn, source);
+		return txn;
+	}
+
+}

@@ -1,0 +1,295 @@
+package shop.podium.payments.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.podium.payments.StripeProperties;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What happens at "Stripe": Checkout Sessions opened by the shop, paid (or not) by a person on the hosted
+ * page, settled, expired, refunded, disputed and paid out, each reported by a signed event. Public for the
+ * tests that drive a payment without a browser; the shop itself only talks to it through stripe-java.
+ */
+@Service
+@Conditional(EmulatedPayments.class)
+public class StripeEmulator {
+
+	/** What became of an attempt to pay on the hosted page. */
+	public enum PaymentResult {
+		SUCCEEDED, PROCESSING, DECLINED, UNKNOWN_CARD, EXPIRED, ALREADY_COMPLETE
+	}
+
+	private final EmulatorStore store;
+
+	private final EmulatorLedger ledger;
+
+	private final EmulatorEvents events;
+
+	private final EmulatorEndpoint endpoint;
+
+	private final StripeProperties properties;
+
+	private final Clock clock;
+
+	StripeEmulator(EmulatorStore store, EmulatorLedger ledger, EmulatorEvents events, EmulatorEndpoint endpoint,
+			StripeProperties properties, ObjectProvider<Clock> clock) {
+		this.store = store;
+		this.ledger = ledger;
+		this.events = events;
+		this.endpoint = endpoint;
+		this.properties = properties;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Transactional
+	ObjectNode createSession(Map<String, String> params) {
+		Instant now = this.clock.instant();
+		if (!"payment".equals(params.get("mode"))) {
+			throw EmulatorError.invalid("The emulator supports mode=payment only");
+		}
+		String success = require(params, "success_url");
+		String cancel = require(params, "cancel_url");
+		long expiresAt = (params.get("expires_at") != null) ? parseLong(params, "expires_at")
+				: now.plus(Duration.ofHours(24)).getEpochSecond();
+		long lifetime = expiresAt - now.getEpochSecond();
+		if (lifetime < 30 * 60 - 60 || lifetime > 24 * 3600) {
+			throw EmulatorError.invalid("The `expires_at` timestamp must be between 30 minutes and 24 hours from now.");
+		}
+		ObjectNode session = this.store.newObject("cs", "checkout.session", now);
+		ArrayNode items = session.putObject("line_items").put("object", "list").putArray("data");
+		String currency = null;
+		long total = 0;
+		for (int i = 0; params.containsKey("line_items[" + i + "][quantity]"); i++) {
+			String prefix = "line_items[" + i + "]";
+			long quantity = parseLong(params, prefix + "[quantity]");
+			long unit = parseLong(params, prefix + "[price_data][unit_amount]");
+			String lineCurrency = require(params, prefix + "[price_data][currency]");
+			if (quantity <= 0 || quantity > 999_999 || unit < 0 || unit > 99_999_999) {
+				throw EmulatorError.invalid("Invalid quantity or unit_amount in " + prefix);
+			}
+			if (currency != null && !currency.equals(lineCurrency)) {
+				throw EmulatorError.invalid("All line items must use the same currency");
+			}
+			currency = lineCurrency;
+			total = Math.addExact(total, Math.multiplyExact(unit, quantity));
+			ObjectNode item = items.addObject();
+			item.put("object", "item");
+			item.put("description", require(params, prefix + "[price_data][product_data][name]"));
+			item.put("quantity", quantity);
+			item.put("amount_total", unit * quantity);
+			item.put("currency", lineCurrency);
+			item.putObject("price").put("unit_amount", unit).put("currency", lineCurrency);
+		}
+		if (currency == null) {
+			throw EmulatorError.invalid("line_items is required for mode=payment");
+		}
+		String id = session.get("id").asString();
+		session.put("mode", "payment");
+		session.put("status", "open");
+		session.put("payment_status", "unpaid");
+		session.put("currency", currency);
+		session.put("amount_subtotal", total);
+		session.put("amount_total", total);
+		session.put("expires_at", expiresAt);
+		session.put("success_url", success);
+		session.put("cancel_url", cancel);
+		session.put("url", this.endpoint.pageBase() + "/pay/" + id);
+		session.putNull("payment_intent");
+		putOptional(session, "client_reference_id", params.get("client_reference_id"));
+		putOptional(session, "customer_email", params.get("customer_email"));
+		putOptional(session, "locale", params.get("locale"));
+		session.set("metadata", metadata(params, "metadata"));
+		session.set("payment_intent_metadata", metadata(params, "payment_intent_data[metadata]"));
+		this.store.insert(session, null);
+		return session;
+	}
+
+	/** What a person does on the hosted page: pay the session with a test card. */
+	@Transactional
+	public PaymentResult pay(String sessionId, String cardNumber, String email) {
+		ObjectNode session = this.store.lock(sessionId, "checkout.session");
+		Instant now = this.clock.instant();
+		if (!"open".equals(session.get("status").asString())) {
+			return "complete".equals(session.get("status").asString()) ? PaymentResult.ALREADY_COMPLETE
+					: PaymentResult.EXPIRED;
+		}
+		if (session.get("expires_at").asLong() <= now.getEpochSecond()) {
+			expire(session);
+			return PaymentResult.EXPIRED;
+		}
+		TestCard card = TestCard.of(cardNumber).orElse(null);
+		if (card == null) {
+			return PaymentResult.UNKNOWN_CARD;
+		}
+		if (card == TestCard.DECLINED) {
+			return PaymentResult.DECLINED;
+		}
+		ObjectNode intent = this.store.newObject("pi", "payment_intent", now);
+		intent.put("amount", session.get("amount_total").asLong());
+		intent.put("currency", session.get("currency").asString());
+		intent.set("metadata", session.get("payment_intent_metadata").deepCopy());
+		intent.put("last4", card.last4());
+		session.put("status", "complete");
+		session.put("payment_intent", intent.get("id").asString());
+		session.putObject("customer_details").put("email", (email != null && !email.isBlank()) ? email
+				: session.path("customer_email").asString(null));
+		boolean async = card == TestCard.SETTLES_LATER || card == TestCard.FAILS_LATER;
+		if (async) {
+			intent.put("status", "processing");
+			intent.put("settle_at", now.plus(this.properties.emulator().asyncSettlementDelay()).getEpochSecond());
+			intent.put("settle_outcome", (card == TestCard.SETTLES_LATER) ? "succeeded" : "failed");
+			this.store.insert(intent, sessionId);
+			this.store.update(session);
+			this.events.emit("checkout.session.completed", session);
+			return PaymentResult.PROCESSING;
+		}
+		intent.put("status", "succeeded");
+		ObjectNode charge = this.ledger.charge(intent, card.last4());
+		intent.put("latest_charge", charge.get("id").asString());
+		this.store.insert(intent, sessionId);
+		session.put("payment_status", "paid");
+		this.store.update(session);
+		this.events.emit("payment_intent.succeeded", intent);
+		this.events.emit("checkout.session.completed", session);
+		if (card == TestCard.DISPUTED) {
+			this.ledger.dispute(charge.get("id").asString(), "fraudulent");
+		}
+		return PaymentResult.SUCCEEDED;
+	}
+
+	/** Settles one asynchronous payment if it is due: succeeded or failed, as its card said. */
+	@Transactional
+	public boolean settle(String paymentIntentId, boolean evenIfNotDue) {
+		ObjectNode intent = this.store.lock(paymentIntentId, "payment_intent");
+		Instant now = this.clock.instant();
+		if (!"processing".equals(intent.get("status").asString())
+				|| (!evenIfNotDue && intent.get("settle_at").asLong() > now.getEpochSecond())) {
+			return false;
+		}
+		String sessionId = findSessionOf(intent);
+		ObjectNode session = this.store.lock(sessionId, "checkout.session");
+		if ("succeeded".equals(intent.get("settle_outcome").asString())) {
+			intent.put("status", "succeeded");
+			ObjectNode charge = this.ledger.charge(intent, intent.get("last4").asString());
+			intent.put("latest_charge", charge.get("id").asString());
+			session.put("payment_status", "paid");
+			this.store.update(intent);
+			this.store.update(session);
+			this.events.emit("payment_intent.succeeded", intent);
+			this.events.emit("checkout.session.async_payment_succeeded", session);
+		}
+		else {
+			intent.put("status", "requires_payment_method");
+			this.store.update(intent);
+			this.events.emit("payment_intent.payment_failed", intent);
+			this.events.emit("checkout.session.async_payment_failed", session);
+		}
+		return true;
+	}
+
+	@Transactional
+	ObjectNode expire(String sessionId) {
+		ObjectNode session = this.store.lock(sessionId, "checkout.session");
+		if (!"open".equals(session.get("status").asString())) {
+			throw EmulatorError.invalid("Only Checkout Sessions with a status in [\"open\"] can be expired.");
+		}
+		return expire(session);
+	}
+
+	private ObjectNode expire(ObjectNode session) {
+		session.put("status", "expired");
+		this.store.update(session);
+		this.events.emit("checkout.session.expired", session);
+		return session;
+	}
+
+	/** Expires an open session if its time is up, as Stripe does on its own. */
+	@Transactional
+	public boolean expireIfDue(String sessionId) {
+		ObjectNode session = this.store.lock(sessionId, "checkout.session");
+		if ("open".equals(session.get("status").asString())
+				&& session.get("expires_at").asLong() <= this.clock.instant().getEpochSecond()) {
+			expire(session);
+			return true;
+		}
+		return false;
+	}
+
+	@Transactional
+	ObjectNode refund(Map<String, String> params) {
+		String chargeId = params.get("charge");
+		if (chargeId == null) {
+			ObjectNode intent = this.store.require(require(params, "payment_intent"), "payment_intent");
+			chargeId = intent.path("latest_charge").asString(null);
+			if (chargeId == null) {
+				throw EmulatorError.invalid("PaymentIntent " + intent.get("id").asString() + " has no successful charge to refund.");
+			}
+		}
+		Long amount = params.containsKey("amount") ? parseLong(params, "amount") : null;
+		return this.ledger.refund(chargeId, amount, params.get("reason"), metadata(params, "metadata"));
+	}
+
+	/** Refunds a payment as if someone did it in Stripe's dashboard: the shop learns of it by webhook only. */
+	@Transactional
+	public String refundFromDashboard(String paymentIntentId, Long amount) {
+		ObjectNode intent = this.store.require(paymentIntentId, "payment_intent");
+		return this.ledger.refund(intent.get("latest_charge").asString(), amount, "requested_by_customer", null)
+			.get("id")
+			.asString();
+	}
+
+	@Transactional
+	public int payOut() {
+		return this.ledger.payOut().size();
+	}
+
+	private String findSessionOf(ObjectNode intent) {
+		return this.store.parentOf(intent.get("id").asString());
+	}
+
+	private ObjectNode metadata(Map<String, String> params, String prefix) {
+		ObjectNode metadata = this.store.createObject();
+		params.forEach((key, value) -> {
+			if (key.startsWith(prefix + "[") && key.endsWith("]") && key.indexOf('[', prefix.length() + 1) < 0) {
+				metadata.put(key.substring(prefix.length() + 1, key.length() - 1), value);
+			}
+		});
+		return metadata;
+	}
+
+	private static void putOptional(ObjectNode node, String field, String value) {
+		if (value != null) {
+			node.put(field, value);
+		}
+		else {
+			node.putNull(field);
+		}
+	}
+
+	private static String require(Map<String, String> params, String name) {
+		String value = params.get(name);
+		if (value == null || value.isBlank()) {
+			throw new EmulatorError(400, "invalid_request_error", "parameter_missing", "Missing required param: " + name + ".");
+		}
+		return value;
+	}
+
+	private static long parseLong(Map<String, String> params, String name) {
+		try {
+			return Long.parseLong(require(params, name));
+		}
+		catch (NumberFormatException ex) {
+			throw EmulatorError.invalid("Invalid integer: " + params.get(name));
+		}
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The local Stripe emulator: the slice of Stripe's API the shop uses (Checkout Sessions, PaymentIntents,
+ * charges, refunds, disputes, balance transactions with Stripe-like fees, payouts), a hosted checkout page
+ * where a person types a test card, and signed webhook delivery with retries. It is the payment provider when
+ * no Stripe secret key is configured, and what the tests pay with. Its state lives in tables of its own, so
+ * payments and undelivered webhooks survive a restart as they would at Stripe.
+ */
+package shop.podium.payments.emulator;

@@ -1,0 +1,156 @@
+package shop.podium.orders;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import shop.podium.accounts.CurrentUser;
+import shop.podium.accounts.Role;
+import shop.podium.cart.CartOwner;
+import shop.podium.cart.Carts;
+import shop.podium.cart.PricedCart;
+import shop.podium.licensing.LicenceGrants;
+import shop.podium.regions.Regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The cart and checkout forms under bad input — negative, huge and non-numeric quantities, a variant of another
+ * region, a price sent by the client, an expired session, an empty cart — and the merge of a guest cart on
+ * sign-in. Against the real database, through the real security filter chain.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CartAndCheckoutPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	LicenceGrants grants;
+
+	@Autowired
+	Carts carts;
+
+	CheckoutFixtures fixtures;
+
+	String sku;
+
+	@BeforeEach
+	void aProduct() {
+		this.fixtures = new CheckoutFixtures(this.jdbc, this.regions, this.grants);
+		this.fixtures.regions();
+		this.sku = this.fixtures.product("Podium towel", 2000, 2200, 2600, 5);
+	}
+
+	@Test
+	void quantitiesOutsideTheLimitsAreRefusedWithAMessage() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		for (String quantity : new String[] { "-1", "0", "11", "99999999999", "abc", "1.5", "1e3" }) {
+			this.mvc.perform(post("/eu/cart/lines").session(session).with(csrf()).param("sku", this.sku).param("quantity", quantity))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/eu/cart"))
+				.andExpect(flash().attributeExists("cartProblem"));
+		}
+		this.mvc.perform(post("/eu/cart/lines").session(session).with(csrf()).param("sku", this.sku).param("quantity", "6"))
+			.andExpect(flash().attributeExists("cartProblem"));
+		assertThat(this.carts.view(new CartOwner(null, session), this.regions.find("eu").orElseThrow(), Locale.ENGLISH).empty())
+			.isTrue();
+	}
+
+	@Test
+	void aVariantNotSoldInTheRegionCannotBeAdded() throws Exception {
+		this.jdbc.sql("UPDATE offer SET active = FALSE WHERE region_code = 'us' AND product_id = (SELECT product_id FROM variant WHERE sku = :s)")
+			.param("s", this.sku).update();
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/us/cart/lines").session(session).with(csrf()).param("sku", this.sku).param("quantity", "1"))
+			.andExpect(flash().attributeExists("cartProblem"));
+		this.mvc.perform(post("/eu/cart/lines").session(session).with(csrf()).param("sku", "NO-SUCH-SKU"))
+			.andExpect(flash().attributeExists("cartProblem"));
+	}
+
+	@Test
+	void aPriceSentByTheClientIsIgnored() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/eu/cart/lines").session(session).with(csrf()).param("sku", this.sku).param("quantity", "1")
+				.param("price", "1").param("unitPrice", "0.01"))
+			.andExpect(flash().attributeExists("notice"));
+		this.mvc.perform(get("/eu/cart").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("20,00")));
+	}
+
+	@Test
+	void checkoutWithAnEmptyOrExpiredSessionCartGoesBackToTheCart() throws Exception {
+		this.mvc.perform(get("/eu/checkout")).andExpect(redirectedUrl("/eu/cart"));
+		this.mvc.perform(post("/eu/checkout").with(csrf()).param("email", "a@example.com").param("name", "A")
+				.param("line1", "1").param("city", "C").param("postcode", "1").param("country", "F").param("shipping", "standard"))
+			.andExpect(redirectedUrl("/eu/cart"))
+			.andExpect(flash().attributeExists("checkoutProblem"));
+	}
+
+	@Test
+	void aCartLineThatSoldOutIsFlaggedAndCheckoutRefused() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/eu/cart/lines").session(session).with(csrf()).param("sku", this.sku).param("quantity", "2"));
+		this.jdbc.sql("UPDATE stock SET quantity = 0 WHERE variant_id = (SELECT id FROM variant WHERE sku = :s)")
+			.param("s", this.sku).update();
+		PricedCart cart = this.carts.view(new CartOwner(null, session), this.regions.find("eu").orElseThrow(), Locale.ENGLISH);
+		assertThat(cart.lines().getFirst().problem()).isEqualTo(PricedCart.Problem.SOLD_OUT);
+		this.mvc.perform(get("/eu/cart").session(session)).andExpect(content().string(org.hamcrest.Matchers.not(
+				org.hamcrest.Matchers.containsString("id=\"checkout\""))));
+	}
+
+	@Test
+	void signingInMergesTheGuestCartIntoTheFansCart() {
+		MockHttpSession session = new MockHttpSession();
+		var eu = this.regions.find("eu").orElseThrow();
+		this.carts.add(new CartOwner(null, session), eu, this.sku, 2, Locale.ENGLISH);
+		long userId = this.jdbc.sql("SELECT id FROM user_account ORDER BY id LIMIT 1").query(Long.class).optional()
+			.orElseGet(() -> {
+				this.jdbc.sql("INSERT INTO user_account (email, password_hash, display_name) VALUES ('merge@example.com', 'x', 'M')").update();
+				return this.jdbc.sql("SELECT id FROM user_account WHERE email = 'merge@example.com'").query(Long.class).single();
+			});
+		this.jdbc.sql("DELETE FROM cart_line WHERE user_id = :u").param("u", userId).update();
+		this.jdbc.sql("INSERT INTO cart_line (user_id, region_code, sku, quantity) VALUES (:u, 'eu', :s, 1)")
+			.param("u", userId).param("s", this.sku).update();
+		SecurityContextHolder.getContext().setAuthentication(
+				new CurrentUser(userId, "fan@example.com", "Fan", null, Set.of(Role.FAN)).toAuthentication());
+		try {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.setSession(session);
+			CartOwner fan = this.carts.owner(request, false);
+			PricedCart cart = this.carts.view(fan, eu, Locale.ENGLISH);
+			assertThat(cart.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(3));
+			assertThat(this.carts.view(new CartOwner(null, session), eu, Locale.ENGLISH).empty()).isTrue();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+}
