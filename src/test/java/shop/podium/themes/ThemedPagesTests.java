@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+
+import shop.podium.regions.Region;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * files, and a theme's template overrides replace the classpath templates for its regions only.
  */
 @WebMvcTest(controllers = LookTestPages.class, properties = "podium.embedded.enabled=false")
+@Import(ThemedPagesTests.EmptyCart.class)
 @WithMockUser
 class ThemedPagesTests {
 
@@ -118,6 +124,22 @@ class ThemedPagesTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The header's cart count, which the cart module provides in the running shop. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class EmptyCart {
+
+		@Bean
+		Object cartBadge() {
+			return new Object() {
+				@SuppressWarnings("unused")
+				public int count(Region region) {
+					return 0;
+				}
+			};
+		}
+
 	}
 
 }
