@@ -3,8 +3,10 @@ package shop.podium.orders;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 import shop.podium.accounts.AuditLog;
 
@@ -28,7 +30,10 @@ class Fulfilment {
 
 	@Transactional
 	void ship(String number, long lineId, long licenseeId, String carrier, String tracking) {
-		Order order = this.orders.lock(number).orElseThrow(() -> new RefundRefused("orders.refund.refused.unknown"));
+		// another licensee's order or line does not exist for this one: say nothing about it
+		Order order = this.orders.lock(number)
+			.filter(found -> found.lines().stream().anyMatch(l -> l.id() == lineId && l.licenseeId() == licenseeId))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (order.status() != OrderStatus.PAID) {
 			throw new RefundRefused("orders.fulfilment.refused.notPaid");
 		}

@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class LicenseeRoutesIsolationTests {
 
 	/** How to fill a path variable with the other licensee's object. */
-	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region");
+	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region", "number", "line");
 
 	@Autowired
 	MockMvc mvc;
@@ -68,7 +68,10 @@ class LicenseeRoutesIsolationTests {
 		long variant = world.rows.variant(product, "M", 1);
 		world.rows.offer(product, "gb", 2500, "GBP", true);
 		world.rows.stock(variant, "gb", 9);
-		Map<String, String> values = Map.of("id", Long.toString(product), "variantId", Long.toString(variant), "region", "gb");
+		String orderNumber = "PD-" + CatalogFixtures.unique("o").replaceAll("[^A-Za-z0-9]", "").toUpperCase();
+		long line = paidOrderLine(orderNumber, theirs, variant);
+		Map<String, String> values = Map.of("id", Long.toString(product), "variantId", Long.toString(variant), "region",
+				"gb", "number", orderNumber, "line", Long.toString(line));
 		String before = snapshot(theirs);
 
 		List<String> tried = new ArrayList<>();
@@ -118,6 +121,8 @@ class LicenseeRoutesIsolationTests {
 			.param("category", "x")
 			.param("edition", "x")
 			.param("nameEn", "Hijacked")
+			.param("carrier", "Hijack Post")
+			.param("tracking", "HIJACK123")
 			.param("descriptionEn", "Hijacked")
 			.param("token", "x");
 	}
@@ -133,8 +138,37 @@ class LicenseeRoutesIsolationTests {
 		return path;
 	}
 
+	/** A paid order of the other licensee's product, with its one line still to ship. */
+	private long paidOrderLine(String number, long licenseeId, long variantId) {
+		java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+		this.jdbc.sql("""
+				INSERT INTO customer_order (number, region_code, currency, locale, email, ship_name, ship_line1, ship_city,
+				  ship_postcode, ship_country, shipping_code, subtotal_minor, shipping_minor, tax_minor, tax_inclusive,
+				  tax_label, total_minor, status, created_at, updated_at, paid_at)
+				VALUES (?, 'gb', 'GBP', 'en', 'buyer@example.test', 'A Buyer', '1 High Street', 'London', 'N1 1AA', 'GB',
+				  'standard', 2500, 0, 417, TRUE, 'VAT', 2500, 'PAID', ?, ?, ?)""")
+			.params(number, now, now, now)
+			.update();
+		long order = this.jdbc.sql("SELECT id FROM customer_order WHERE number = ?").param(number).query(Long.class).single();
+		this.jdbc.sql("""
+				INSERT INTO order_line (order_id, position, variant_id, sku, product_slug, product_name, licensee_id,
+				  licensee_name, unit_price_minor, quantity, tax_minor)
+				SELECT ?, 1, v.id, v.sku, p.slug, 'Their product', ?, 'Theirs', 2500, 1, 417
+				FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = ?""")
+			.params(order, licenseeId, variantId)
+			.update();
+		return this.jdbc.sql("SELECT id FROM order_line WHERE order_id = ?").param(order).query(Long.class).single();
+	}
+
 	private String snapshot(long licenseeId) {
 		return this.jdbc.sql("""
+				SELECT CONCAT_WS('|', l.id, l.carrier, l.tracking_number, l.shipped_at, o.status)
+				FROM order_line l JOIN customer_order o ON o.id = l.order_id
+				WHERE l.licensee_id = ? ORDER BY l.id""")
+			.param(licenseeId)
+			.query(String.class)
+			.list()
+			+ this.jdbc.sql("""
 				SELECT CONCAT_WS('|', p.id, p.status, p.image, p.version, t.name, v.sku, v.size, o.price_minor, o.active,
 				  s.quantity, (SELECT COUNT(*) FROM product_revision r WHERE r.product_id = p.id))
 				FROM product p
