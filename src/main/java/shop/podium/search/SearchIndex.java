@@ -149,7 +149,8 @@ class SearchIndex {
 		long started = System.nanoTime();
 		long total = this.feed.productCount();
 		log.info("Search reindex (" + reason + "): building " + name + " from " + total + " products");
-		client.indices().create(c -> c.withJson(new StringReader(indexDefinition())).index(name));
+		String definition = indexDefinition();
+		client.indices().create(c -> c.withJson(new StringReader(definition)).index(name));
 		this.building = name;
 		TaxonomyNames taxonomy = this.feed.taxonomyNames();
 		AtomicLong done = new AtomicLong();

@@ -45,8 +45,11 @@ final class SearchQueries {
 		if (criteria.hasQuery()) {
 			body.put("highlight", obj("encoder", "html", "pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"),
 					"require_field_match", false, "fields",
-					obj("name." + lang, obj("number_of_fragments", 0), "name.en", obj("number_of_fragments", 0),
-							"description." + lang, obj("fragment_size", 160, "number_of_fragments", 1))));
+					// a list of one-field objects: the form that keeps the order and that the client reads
+					List.of(obj("name." + lang, obj("number_of_fragments", 0)), obj("name.en", obj("number_of_fragments", 0)),
+							obj("description." + lang, obj("fragment_size", 160, "number_of_fragments", 1))).stream()
+						.distinct()
+						.toList()));
 			if (fuzzy) {
 				body.put("suggest", obj("text", criteria.query(), "spell",
 						obj("term", obj("field", "spell", "suggest_mode", "popular", "min_word_length", 3, "size", 1))));
@@ -211,12 +214,17 @@ final class SearchQueries {
 	private static List<Object> sort(Region region, SearchCriteria criteria) {
 		String price = "price." + region.code();
 		return switch (criteria.sort()) {
-			case PRICE_ASC -> List.of(obj(price, obj("order", "asc", "unmapped_type", "long")), obj("id", "asc"));
-			case PRICE_DESC -> List.of(obj(price, obj("order", "desc", "unmapped_type", "long")), obj("id", "asc"));
-			case NEWEST -> List.of(obj("created_at", "desc"), obj("id", "desc"));
-			case RELEVANCE -> criteria.hasQuery() ? List.of(obj("_score", "desc"), obj("popularity", "desc"), obj("id", "asc"))
-					: List.of(obj("popularity", "desc"), obj("id", "asc"));
+			case PRICE_ASC -> List.of(obj(price, obj("order", "asc", "unmapped_type", "long")), order("id", "asc"));
+			case PRICE_DESC -> List.of(obj(price, obj("order", "desc", "unmapped_type", "long")), order("id", "asc"));
+			case NEWEST -> List.of(order("created_at", "desc"), order("id", "desc"));
+			case RELEVANCE -> criteria.hasQuery()
+					? List.of(order("_score", "desc"), order("popularity", "desc"), order("id", "asc"))
+					: List.of(order("popularity", "desc"), order("id", "asc"));
 		};
+	}
+
+	private static Map<String, Object> order(String field, String direction) {
+		return obj(field, obj("order", direction));
 	}
 
 	/** A JSON object from alternating keys and values, in order. */
