@@ -67,7 +67,7 @@ class SearchController {
 			Locale locale) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		results.facets()
-			.forEach(group -> group.options().forEach(o -> labels.put(group.param() + ":" + o.value(), o.label())));
+			.forEach(group -> group.options().forEach(o -> labels.put(group.key() + ":" + o.value(), o.label())));
 		criteria.filters().forEach((facet, values) -> values.forEach(value -> labels.computeIfAbsent(
 				facet.param() + ":" + value,
 				key -> (facet == FacetField.PRICE)

@@ -88,7 +88,7 @@ record SearchCriteria(String query, boolean truncated, Map<FacetField, List<Stri
 		return Math.max(1, Integer.parseInt(param));
 	}
 
-	boolean hasQuery() {
+	public boolean hasQuery() {
 		return !this.query.isEmpty();
 	}
 
@@ -96,7 +96,7 @@ record SearchCriteria(String query, boolean truncated, Map<FacetField, List<Stri
 		return this.filters.getOrDefault(facet, List.of());
 	}
 
-	boolean hasFilters() {
+	public boolean hasFilters() {
 		return !this.filters.isEmpty();
 	}
 

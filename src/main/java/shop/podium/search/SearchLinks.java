@@ -28,8 +28,8 @@ final class SearchLinks {
 	}
 
 	/** The search with this facet value chosen, or no longer chosen if it was. */
-	public String toggle(String param, String value) {
-		FacetField facet = facet(param);
+	public String toggle(String key, String value) {
+		FacetField facet = facet(key);
 		List<String> values = new ArrayList<>(this.criteria.values(facet));
 		if (!values.remove(value)) {
 			values.add(value);
@@ -98,7 +98,7 @@ final class SearchLinks {
 	 *
 	 * @param remove the search without it
 	 */
-	record Chip(String param, String value, String remove) {
+	record Chip(String key, String value, String remove) {
 	}
 
 }

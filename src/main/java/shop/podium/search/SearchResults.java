@@ -44,7 +44,8 @@ record SearchResults(List<Hit> hits, long total, int page, int pageSize, List<Fa
 
 	record FacetGroup(FacetField facet, List<FacetOption> options) {
 
-		public String param() {
+		/** The facet's URL parameter. */
+		public String key() {
 			return this.facet.param();
 		}
 

@@ -54,7 +54,7 @@ class SearchSync {
 	}
 
 	@ApplicationModuleListener
-	void on(LicenceChanged event) throws IOException {
+	synchronized void on(LicenceChanged event) throws IOException {
 		// the grants cache may not have heard of the change yet: this listener runs on its own thread
 		this.grants.evictAll();
 		GrantSnapshot now = GrantSnapshot.of(this.regions.list(), this.grants, this.grants.today());
@@ -71,7 +71,7 @@ class SearchSync {
 	}
 
 	@ApplicationModuleListener
-	void on(SellabilityDayTurned event) throws IOException {
+	synchronized void on(SellabilityDayTurned event) throws IOException {
 		LocalDate day = event.day();
 		GrantSnapshot before = GrantSnapshot.of(this.regions.list(), this.grants, day.minusDays(1));
 		GrantSnapshot after = GrantSnapshot.of(this.regions.list(), this.grants, day);
