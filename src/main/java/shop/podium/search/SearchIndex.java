@@ -172,6 +172,9 @@ class SearchIndex {
 		}
 		client.indices().putSettings(s -> s.index(name).settings(x -> x.refreshInterval(t -> t.time("1s"))));
 		client.indices().refresh(r -> r.index(name));
+		// the first searches of a fresh index load its structures; let that happen before fans arrive
+		client.search(q -> q.index(name).size(1).aggregations("warm", a -> a.terms(t -> t.field("category")))
+			.query(x -> x.matchAll(m -> m)), Void.class);
 		Optional<String> previous = current();
 		client.indices().updateAliases(u -> {
 			previous.ifPresent(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias()))));

@@ -16,6 +16,7 @@ import shop.podium.catalog.ProductChanged;
 import shop.podium.licensing.LicenceChanged;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
+import shop.podium.seed.CatalogSeeded;
 
 /**
  * Keeps the index in step with the catalog. Each listener runs after the change committed, in the background;
@@ -80,6 +81,13 @@ class SearchSync {
 		this.index.index(this.feed.productIdsOfLicensees(licensees));
 		this.state.syncedOn(this.index.alias(), day);
 		this.indexedGrants.set(after);
+	}
+
+	/** A whole catalog arrived: rebuild the index from it, behind the alias. */
+	@ApplicationModuleListener
+	void on(CatalogSeeded event) throws IOException {
+		this.index.reindex("catalog seeded from " + event.directory());
+		indexedWithTodaysGrants();
 	}
 
 	/** The index now reflects today's grants (after a full reindex or a rewrite of every document). */
