@@ -47,6 +47,8 @@ class SearchController {
 		model.addAttribute("chipLabels", chipLabels(criteria, results, region, locale));
 		model.addAttribute("sorts", SearchSort.values());
 		model.addAttribute("maxQuery", SearchCriteria.MAX_QUERY);
+		// the layout leaves out its own search box and script on this page
+		model.addAttribute("searchPage", true);
 		model.addAttribute("jsonLd", itemList(region, results));
 		return "search/results";
 	}
