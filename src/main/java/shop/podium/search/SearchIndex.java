@@ -98,17 +98,19 @@ class SearchIndex {
 		if (productIds.isEmpty()) {
 			return;
 		}
-		List<String> targets = new ArrayList<>();
-		current().ifPresent(targets::add);
+		// the index being built is read before the alias: read the other way round, a swap in between would
+		// leave this change in the old index only
+		Set<String> targets = new LinkedHashSet<>();
 		String filling = this.building;
 		if (filling != null) {
 			this.changedWhileBuilding.addAll(productIds);
 			targets.add(filling);
 		}
+		current().ifPresent(targets::add);
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(productIds));
 		for (int from = 0; from < ids.size(); from += this.properties.batchSize()) {
 			List<Long> slice = ids.subList(from, Math.min(ids.size(), from + this.properties.batchSize()));
-			write(targets, this.feed.products(slice), slice, this.feed.taxonomyNames());
+			write(List.copyOf(targets), this.feed.products(slice), slice, this.feed.taxonomyNames());
 		}
 	}
 

@@ -138,8 +138,9 @@ class SearchPageTests {
 		assertThat(page("/us/search?q=" + "long".repeat(500))).contains("shortened to its first 200 characters");
 		// longer addresses than any page needs are refused before they reach search, with the friendly 414 page
 		this.mvc.perform(get(URI.create("/us/search?q=" + "long".repeat(2500)))).andExpect(status().isUriTooLong());
-		assertThat(page("/us/search?q=" + this.shop.word + "&licensee=" + this.shop.makerCode + "&page=10000"))
-			.contains("3 products").contains(this.shop.slugOf(this.products.get(0)));
+		String pastTheEnd = page("/us/search?q=" + this.shop.word + "&licensee=" + this.shop.makerCode + "&page=10000");
+		assertThat(pastTheEnd).as("page 10,000 of three results: %s", countOf(pastTheEnd)).contains("3 products")
+			.contains(this.shop.slugOf(this.products.get(0)));
 		this.mvc.perform(get("/zz/search?q=tee")).andExpect(status().isNotFound());
 	}
 
@@ -153,6 +154,11 @@ class SearchPageTests {
 	@WithMockUser(roles = "ADMIN")
 	void reindexNeedsTheCsrfToken() throws Exception {
 		this.mvc.perform(post("/admin/search/reindex")).andExpect(status().isForbidden());
+	}
+
+	private static String countOf(String html) {
+		Matcher count = Pattern.compile("search-page__count\">([^<]*)<").matcher(html);
+		return (count.find() ? count.group(1) : "no count") + (html.contains("search-page__degraded") ? ", degraded" : "");
 	}
 
 	private String page(String url) throws Exception {
