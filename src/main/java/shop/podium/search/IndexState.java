@@ -1,0 +1,65 @@
+package shop.podium.search;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What this database knows of the search index: which physical index was built from it, and the day whose
+ * licence grants it reflects.
+ */
+@Component
+class IndexState {
+
+	private final JdbcClient jdbc;
+
+	IndexState(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Row> find(String alias) {
+		return this.jdbc.sql("SELECT index_name, synced_on, documents FROM search_index_state WHERE alias_name = :alias")
+			.param("alias", alias)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+			.optional();
+	}
+
+	void built(String alias, String index, LocalDate day, long documents) {
+		int updated = this.jdbc.sql("""
+				UPDATE search_index_state SET index_name = :index, synced_on = :day, documents = :documents,
+				  built_at = :at WHERE alias_name = :alias""")
+			.param("alias", alias)
+			.param("index", index)
+			.param("day", day)
+			.param("documents", documents)
+			.param("at", LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					INSERT INTO search_index_state (alias_name, index_name, synced_on, documents, built_at)
+					VALUES (:alias, :index, :day, :documents, :at)""")
+				.param("alias", alias)
+				.param("index", index)
+				.param("day", day)
+				.param("documents", documents)
+				.param("at", LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+				.update();
+		}
+	}
+
+	void syncedOn(String alias, LocalDate day) {
+		this.jdbc.sql("UPDATE search_index_state SET synced_on = :day WHERE alias_name = :alias AND synced_on < :day")
+			.param("alias", alias)
+			.param("day", day)
+			.update();
+	}
+
+	record Row(String index, LocalDate syncedOn, long documents) {
+	}
+
+}

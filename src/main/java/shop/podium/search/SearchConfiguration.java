@@ -1,0 +1,27 @@
+package shop.podium.search;
+
+import java.net.URI;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The cluster clients. Without a configured cluster they point at an address nobody listens on, which the
+ * shop never calls: {@link SearchCluster} says the database answers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+	@Bean(destroyMethod = "close")
+	SearchClients searchClients(SearchProperties properties, JsonMapper json) {
+		SearchProperties effective = properties.configured() ? properties
+				: new SearchProperties(List.of(URI.create("http://127.0.0.1:9")), false, properties.index(),
+						properties.connectTimeout(), properties.queryTimeout(), properties.indexingTimeout(),
+						properties.batchSize(), properties.probeInterval(), properties.resubmitOlderThan());
+		return new SearchClients(effective, json);
+	}
+
+}

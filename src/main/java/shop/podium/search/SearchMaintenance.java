@@ -1,0 +1,187 @@
+package shop.podium.search;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import shop.podium.licensing.LicenceGrants;
+
+/**
+ * Looks after the cluster in the background: probes it until it answers (the embedded node starts in the
+ * background), builds the index from this database when it has none, catches up on a missed midnight,
+ * resubmits index updates that failed while the cluster was away, and runs admins' full reindexes. Long work
+ * runs on one thread of its own, so probes and other modules' scheduled jobs never wait for it.
+ */
+@Component
+class SearchMaintenance implements DisposableBean {
+
+	private static final Log log = LogFactory.getLog(SearchMaintenance.class);
+
+	private final SearchClients clients;
+
+	private final SearchCluster cluster;
+
+	private final SearchIndex index;
+
+	private final SearchSync sync;
+
+	private final IndexState state;
+
+	private final LicenceGrants grants;
+
+	private final IncompleteEventPublications incomplete;
+
+	private final SearchProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "search-maintenance");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean preparing = new AtomicBoolean();
+
+	SearchMaintenance(SearchClients clients, SearchCluster cluster, SearchIndex index, SearchSync sync,
+			IndexState state, LicenceGrants grants, IncompleteEventPublications incomplete,
+			SearchProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc) {
+		this.jdbc = jdbc;
+		this.clients = clients;
+		this.cluster = cluster;
+		this.index = index;
+		this.sync = sync;
+		this.state = state;
+		this.grants = grants;
+		this.incomplete = incomplete;
+		this.properties = properties;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	@Scheduled(fixedDelayString = "${podium.search.probe-interval:3s}")
+	void probe() {
+		if (!this.cluster.configured()) {
+			return;
+		}
+		try {
+			this.clients.queries().cluster().health(h -> h.timeout(t -> t.time("500ms")));
+			this.cluster.reached();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.cluster.failed(ex);
+			return;
+		}
+		if (!this.cluster.indexReady() && this.preparing.compareAndSet(false, true)) {
+			this.worker.submit(this::prepare);
+		}
+	}
+
+	/** Makes the index match this database before searches use it. */
+	void prepare() {
+		try {
+			String current = this.index.current().orElse(null);
+			IndexState.Row row = this.state.find(this.index.alias()).orElse(null);
+			LocalDate today = this.grants.today();
+			if (current == null || row == null || !row.index().equals(current)) {
+				this.index.reindex((current == null) ? "no index yet" : "the index was not built from this database");
+			}
+			else if (row.syncedOn().isBefore(today)) {
+				log.info("Search: the index reflects licences as of " + row.syncedOn() + ", rewriting it for " + today);
+				this.index.indexAll();
+				this.state.syncedOn(this.index.alias(), today);
+			}
+			this.sync.indexedWithTodaysGrants();
+			this.cluster.indexReady(true);
+			log.info("Search ready on index " + this.index.current().orElse("?"));
+		}
+		catch (IOException | RuntimeException ex) {
+			this.cluster.failed(ex);
+		}
+		finally {
+			this.preparing.set(false);
+		}
+	}
+
+	/** Starts a full reindex in the background; false when one is running already. */
+	boolean requestReindex(String requestedBy) {
+		if (this.index.reindexing()) {
+			return false;
+		}
+		this.worker.submit(() -> {
+			try {
+				this.index.reindex("requested by " + requestedBy);
+				this.sync.indexedWithTodaysGrants();
+				this.cluster.indexReady(true);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.error("Search reindex failed", ex);
+			}
+		});
+		return true;
+	}
+
+	/** Reindexes now, on the calling thread: for the seed loader's event and for tests. */
+	long reindexNow(String reason) throws IOException {
+		long documents = this.index.reindex(reason);
+		this.sync.indexedWithTodaysGrants();
+		this.cluster.indexReady(true);
+		return documents;
+	}
+
+	/** Index updates that failed while the cluster was away are tried again once it answers. */
+	@Scheduled(fixedDelayString = "${podium.search.resubmit-interval:10s}")
+	void resubmitFailedUpdates() {
+		if (!this.cluster.reachable()) {
+			return;
+		}
+		// other modules' failed listeners (mail, say) are theirs to retry on their own terms
+		Set<UUID> ours = new HashSet<>(this.jdbc.sql("""
+				SELECT ID FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND LISTENER_ID LIKE :listener""")
+			.param("listener", SearchSync.class.getName() + "%")
+			.query((rs, n) -> UUID.fromString(rs.getString(1)))
+			.list());
+		if (ours.isEmpty()) {
+			return;
+		}
+		this.incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
+			.withMinAge(this.properties.resubmitOlderThan())
+			.withFilter(publication -> ours.contains(publication.getIdentifier())));
+	}
+
+	/** Midnight in the shop's zone (UTC, like the licence dates). */
+	@Scheduled(cron = "5 0 0 * * *", zone = "UTC")
+	void dayTurned() {
+		LocalDate today = this.grants.today();
+		this.grants.evictAll();
+		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(new SellabilityDayTurned(today)));
+	}
+
+	@Override
+	public void destroy() {
+		this.worker.shutdownNow();
+	}
+
+}

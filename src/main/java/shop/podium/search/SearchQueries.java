@@ -1,0 +1,239 @@
+package shop.podium.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import shop.podium.regions.Region;
+
+/**
+ * The request bodies the shop sends to the cluster, built as plain maps so the benchmark can send the very
+ * same bodies straight to Elasticsearch.
+ * <p>
+ * Typo tolerance is a second pass: the first asks for the words as typed (cheap: exact terms), and only when
+ * that finds nothing does a fuzzy query (bounded: one-letter prefix, 20 expansions, names and facet names
+ * only) run, together with a term suggester for "did you mean". Facet counts are computed over the matching
+ * products of the region, each facet with every other facet's selection applied (AND across facets, OR within
+ * one), and the selection itself is a post filter.
+ */
+final class SearchQueries {
+
+	static final int MAX_TERMS = 10;
+
+	private SearchQueries() {
+	}
+
+	/** Each word must match (up to three words; 80% of more), in any field; phrases in names score higher. */
+	static Map<String, Object> search(Region region, SearchCriteria criteria, Locale locale, int from, int size,
+			boolean fuzzy) {
+		String lang = localeField(locale);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("from", from);
+		body.put("size", size);
+		body.put("track_total_hits", true);
+		body.put("_source", List.of("slug", "name", "image", "price." + region.code(), "in_stock_in"));
+		body.put("query", query(region, criteria, lang, fuzzy));
+		Map<String, List<Object>> filters = facetFilters(region, criteria);
+		List<Object> all = filters.values().stream().flatMap(List::stream).toList();
+		if (!all.isEmpty()) {
+			body.put("post_filter", obj("bool", obj("filter", all)));
+		}
+		body.put("aggs", aggregations(region, filters));
+		body.put("sort", sort(region, criteria));
+		if (criteria.hasQuery()) {
+			body.put("highlight", obj("encoder", "html", "pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"),
+					"require_field_match", false, "fields",
+					// a list of one-field objects: the form that keeps the order and that the client reads
+					List.of(obj("name." + lang, obj("number_of_fragments", 0)), obj("name.en", obj("number_of_fragments", 0)),
+							obj("description." + lang, obj("fragment_size", 160, "number_of_fragments", 1))).stream()
+						.distinct()
+						.toList()));
+			if (fuzzy) {
+				body.put("suggest", obj("text", criteria.query(), "spell",
+						obj("term", obj("field", "spell", "suggest_mode", "popular", "min_word_length", 3, "size", 1))));
+			}
+		}
+		return body;
+	}
+
+	/** Type-ahead: names starting with what was typed, then (in the same request) names one or two typos away. */
+	static Map<String, Object> suggest(Region region, String prefix, int size) {
+		Map<String, Object> contexts = obj("region", List.of(region.code()));
+		Map<String, Object> suggest = new LinkedHashMap<>();
+		suggest.put("exact", obj("prefix", prefix, "completion",
+				obj("field", "suggest", "size", size, "skip_duplicates", true, "contexts", contexts)));
+		if (prefix.length() >= 4) {
+			suggest.put("fuzzy", obj("prefix", prefix, "completion", obj("field", "suggest", "size", size,
+					"skip_duplicates", true, "contexts", contexts, "fuzzy", obj("fuzziness", "AUTO", "prefix_length", 1))));
+		}
+		return obj("size", 0, "_source", List.of("slug", "name"), "suggest", suggest);
+	}
+
+	static String localeField(Locale locale) {
+		String field = ProductDocuments.LOCALE_FIELDS.get(locale.toLanguageTag());
+		if (field == null) {
+			field = ProductDocuments.LOCALE_FIELDS.getOrDefault(locale.getLanguage(), "en");
+		}
+		return field;
+	}
+
+	private static Object query(Region region, SearchCriteria criteria, String lang, boolean fuzzy) {
+		List<Object> filter = List.of(obj("term", obj("visible_in", region.code())));
+		if (!criteria.hasQuery()) {
+			return obj("bool", obj("filter", filter));
+		}
+		List<Object> words = new ArrayList<>();
+		for (String term : terms(criteria.query())) {
+			Map<String, Object> exact = obj("multi_match", obj("query", term, "type", "best_fields", "operator", "and",
+					"fields", fields(lang, true)));
+			if (fuzzy) {
+				Map<String, Object> typo = obj("multi_match", obj("query", term, "type", "best_fields", "operator", "and",
+						"fields", fields(lang, false), "fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 20));
+				words.add(obj("bool", obj("should", List.of(withBoost(exact, 2.0), typo))));
+			}
+			else {
+				words.add(exact);
+			}
+		}
+		Map<String, Object> text = obj("bool", obj("should", words, "minimum_should_match", "3<80%"));
+		Map<String, Object> phrase = obj("multi_match", obj("query", criteria.query(), "type", "phrase", "slop", 1,
+				"fields", ProductDocuments.LOCALE_FIELDS.values()
+					.stream()
+					.sorted()
+					.map(field -> "name." + field + (field.equals(lang) ? "^3" : "^2"))
+					.toList()));
+		Map<String, Object> scored = obj("function_score", obj("query", text, "functions",
+				List.of(obj("field_value_factor", obj("field", "popularity", "modifier", "log1p", "missing", 0))),
+				"boost_mode", "sum"));
+		return obj("bool", obj("must", List.of(scored), "should", List.of(phrase), "filter", filter));
+	}
+
+	/** The words of a query as fans separate them; the analyzers split further (CJK, hyphens). */
+	static List<String> terms(String query) {
+		List<String> terms = new ArrayList<>();
+		for (String word : query.split("[\\s,;]+")) {
+			if (!word.isBlank() && terms.size() < MAX_TERMS) {
+				terms.add(word);
+			}
+		}
+		return terms;
+	}
+
+	private static List<String> fields(String lang, boolean withDescriptions) {
+		List<String> fields = new ArrayList<>();
+		for (String field : ProductDocuments.LOCALE_FIELDS.values().stream().sorted().toList()) {
+			fields.add("name." + field + (field.equals(lang) ? "^4" : "^3"));
+		}
+		fields.add("facet_text^2");
+		if (withDescriptions) {
+			for (String field : ProductDocuments.LOCALE_FIELDS.values().stream().sorted().toList()) {
+				fields.add("description." + field + (field.equals(lang) ? "" : "^0.3"));
+			}
+			fields.add("sku^3");
+		}
+		return fields;
+	}
+
+	private static Map<String, Object> withBoost(Map<String, Object> multiMatch, double boost) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) multiMatch.get("multi_match"));
+		inner.put("boost", boost);
+		return obj("multi_match", inner);
+	}
+
+	/** Each facet's selection as filters (values of one facet OR'ed), by facet. */
+	static Map<String, List<Object>> facetFilters(Region region, SearchCriteria criteria) {
+		Map<String, List<Object>> filters = new LinkedHashMap<>();
+		for (FacetField facet : FacetField.values()) {
+			List<String> values = criteria.values(facet);
+			if (values.isEmpty()) {
+				continue;
+			}
+			if (facet == FacetField.PRICE) {
+				List<Object> ranges = new ArrayList<>();
+				for (String key : values) {
+					PriceRanges.find(region.currency(), key).ifPresent(r -> {
+						Map<String, Object> bounds = new LinkedHashMap<>();
+						if (r.fromMinor() != null) {
+							bounds.put("gte", r.fromMinor());
+						}
+						if (r.toMinor() != null) {
+							bounds.put("lt", r.toMinor());
+						}
+						ranges.add(obj("range", obj("price." + region.code(), bounds)));
+					});
+				}
+				filters.put(facet.param(), List.of(obj("bool", obj("should", ranges, "minimum_should_match", 1))));
+			}
+			else {
+				filters.put(facet.param(), List.of(obj("terms", obj(facet.field(), values))));
+			}
+		}
+		return filters;
+	}
+
+	private static Map<String, Object> aggregations(Region region, Map<String, List<Object>> filters) {
+		Map<String, Object> aggs = new LinkedHashMap<>();
+		for (FacetField facet : FacetField.values()) {
+			List<Object> others = new ArrayList<>();
+			filters.forEach((param, clauses) -> {
+				if (!param.equals(facet.param())) {
+					others.addAll(clauses);
+				}
+			});
+			Map<String, Object> values;
+			if (facet == FacetField.PRICE) {
+				List<Object> ranges = new ArrayList<>();
+				for (PriceRanges.Range range : PriceRanges.of(region.currency())) {
+					Map<String, Object> r = new LinkedHashMap<>();
+					r.put("key", range.key());
+					if (range.fromMinor() != null) {
+						r.put("from", range.fromMinor());
+					}
+					if (range.toMinor() != null) {
+						r.put("to", range.toMinor());
+					}
+					ranges.add(r);
+				}
+				values = obj("range", obj("field", "price." + region.code(), "ranges", ranges));
+			}
+			else if (facet == FacetField.LICENSEE) {
+				values = obj("terms", obj("field", facet.field(), "size", facet.size()), "aggs",
+						obj("name", obj("top_hits", obj("size", 1, "_source", List.of("licensee_name")))));
+			}
+			else {
+				values = obj("terms", obj("field", facet.field(), "size", facet.size()));
+			}
+			aggs.put(facet.param(), obj("filter", obj("bool", obj("filter", others)), "aggs", obj("values", values)));
+		}
+		return aggs;
+	}
+
+	private static List<Object> sort(Region region, SearchCriteria criteria) {
+		String price = "price." + region.code();
+		return switch (criteria.sort()) {
+			case PRICE_ASC -> List.of(obj(price, obj("order", "asc", "unmapped_type", "long")), order("id", "asc"));
+			case PRICE_DESC -> List.of(obj(price, obj("order", "desc", "unmapped_type", "long")), order("id", "asc"));
+			case NEWEST -> List.of(order("created_at", "desc"), order("id", "desc"));
+			case RELEVANCE -> criteria.hasQuery()
+					? List.of(order("_score", "desc"), order("popularity", "desc"), order("id", "asc"))
+					: List.of(order("popularity", "desc"), order("id", "asc"));
+		};
+	}
+
+	private static Map<String, Object> order(String field, String direction) {
+		return obj(field, obj("order", direction));
+	}
+
+	/** A JSON object from alternating keys and values, in order. */
+	static Map<String, Object> obj(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+}

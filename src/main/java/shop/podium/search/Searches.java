@@ -1,0 +1,95 @@
+package shop.podium.search;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+import shop.podium.catalog.CatalogTextSearch;
+import shop.podium.catalog.ProductSummary;
+import shop.podium.regions.Region;
+
+/**
+ * Answers a fan's search from the cluster when it can, from the database when it cannot: a search page never
+ * fails because the cluster is down, slow or confused.
+ */
+@Service
+class Searches {
+
+	private static final Log log = LogFactory.getLog(Searches.class);
+
+	static final int POPULAR = 8;
+
+	private final SearchCluster cluster;
+
+	private final ProductSearch search;
+
+	private final CatalogTextSearch database;
+
+	Searches(SearchCluster cluster, ProductSearch search, CatalogTextSearch database) {
+		this.cluster = cluster;
+		this.search = search;
+		this.database = database;
+	}
+
+	SearchResults search(Region region, SearchCriteria criteria, Locale locale) {
+		SearchResults results = null;
+		if (this.cluster.usable()) {
+			try {
+				results = this.search.search(region, criteria, locale);
+			}
+			catch (IOException ex) {
+				this.cluster.failed(ex);
+			}
+			catch (ElasticsearchException ex) {
+				// the cluster answered but refused the request: a bug of ours, not an outage
+				log.error("Search request refused (" + ex.getMessage() + "); answering from the database", ex);
+			}
+		}
+		if (results == null) {
+			results = fromDatabase(region, criteria, locale);
+		}
+		if (results.empty()) {
+			results = new SearchResults(results.hits(), results.total(), results.page(), results.pageSize(),
+					results.facets(), results.didYouMean(), results.fuzzy(),
+					this.database.popular(region, POPULAR, locale), results.degraded());
+		}
+		return results;
+	}
+
+	List<ProductSearch.Suggestion> suggest(Region region, String prefix, Locale locale) {
+		if (!this.cluster.usable() || prefix.isBlank()) {
+			return List.of();
+		}
+		try {
+			return this.search.suggest(region, prefix, locale, 8);
+		}
+		catch (IOException ex) {
+			this.cluster.failed(ex);
+		}
+		catch (ElasticsearchException ex) {
+			log.error("Suggestion request refused: " + ex.getMessage(), ex);
+		}
+		return List.of();
+	}
+
+	private SearchResults fromDatabase(Region region, SearchCriteria criteria, Locale locale) {
+		CatalogTextSearch.Page page = this.database.search(region, criteria.query(), criteria.page(),
+				ProductSearch.PAGE_SIZE, locale);
+		List<SearchResults.Hit> hits = page.products().stream().map(Searches::hit).toList();
+		return new SearchResults(hits, page.total(), page.page(), page.pageSize(), List.of(), null, false, List.of(),
+				true);
+	}
+
+	private static SearchResults.Hit hit(ProductSummary product) {
+		return new SearchResults.Hit(product.slug(), product.name(), HtmlUtils.htmlEscape(product.name()), null,
+				product.image(), product.price(), product.inStock());
+	}
+
+}
