@@ -136,8 +136,10 @@ class SearchPageTests {
 			this.mvc.perform(get(URI.create(url))).andExpect(status().isOk());
 		}
 		assertThat(page("/us/search?q=" + "long".repeat(500))).contains("shortened to its first 200 characters");
+		assertThat(page("/us/search?q=" + "long".repeat(2500))).as("a 10,000-character query")
+			.contains("shortened to its first 200 characters");
 		// longer addresses than any page needs are refused before they reach search, with the friendly 414 page
-		this.mvc.perform(get(URI.create("/us/search?q=" + "long".repeat(2500)))).andExpect(status().isUriTooLong());
+		this.mvc.perform(get(URI.create("/us/search?q=" + "long".repeat(5000)))).andExpect(status().isUriTooLong());
 		String pastTheEnd = page("/us/search?q=" + this.shop.word + "&licensee=" + this.shop.makerCode + "&page=10000");
 		assertThat(pastTheEnd).as("page 10,000 of three results: %s", countOf(pastTheEnd)).contains("3 products")
 			.contains(this.shop.slugOf(this.products.get(0)));
