@@ -11,6 +11,7 @@ import shop.podium.e2e.pages.CategoryPage;
 import shop.podium.e2e.pages.ListingEditorPage;
 import shop.podium.e2e.pages.NewestListings;
 import shop.podium.e2e.pages.ProductPage;
+import shop.podium.e2e.pages.SearchFor;
 import shop.podium.e2e.pages.SignInPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A listing from a licensee to a fan and back out of the shop: Northpeak's staff create a cap for /gb and /au
  * and submit it; the rights holder rejects it with a reason; the staff read the reason, fix the listing and
- * submit it again; the rights holder approves it; a fan finds it in /gb and not in /us; then the rights holder
- * suspends Northpeak's licence and the cap is gone from /gb at once. Every page passes an accessibility check.
+ * submit it again; the rights holder approves it; a fan finds it in /gb — by search and among the newest caps — and
+ * not in /us; then the rights holder suspends Northpeak's licence and the cap is gone from /gb: from search, the
+ * category and its own page. Every page passes an accessibility check.
  */
 class LicensedListingJourney extends BrowserJourney {
 
@@ -73,6 +75,10 @@ class LicensedListingJourney extends BrowserJourney {
 		this.browser.step("admin-approved");
 
 		SignInPage.signOut(this.browser);
+		SearchFor.until(this.browser, "gb", "Summit Trail Cap " + tag, name, true);
+		this.browser.step("fan-gb-search");
+		assertThat(SearchFor.until(this.browser, "us", "Summit Trail Cap " + tag, name, false).hits())
+			.as("the cap among the results on /us").noneMatch(hit -> hit.name().equals(name));
 		CategoryPage caps = NewestListings.of(this.browser, "gb", CATEGORY);
 		var card = caps.products().stream().filter(c -> c.name().equals(name)).findFirst();
 		assertThat(card).as("the cap among the newest caps of /gb").isPresent();
@@ -96,6 +102,8 @@ class LicensedListingJourney extends BrowserJourney {
 		this.browser.step("admin-suspended");
 		try {
 			SignInPage.signOut(this.browser);
+			SearchFor.until(this.browser, "gb", "Summit Trail Cap " + tag, name, false);
+			this.browser.step("fan-gb-search-gone");
 			assertThat(NewestListings.of(this.browser, "gb", CATEGORY).products()).as("caps on /gb after suspension")
 				.noneMatch(c -> c.name().equals(name));
 			this.browser.get(productPath);
