@@ -57,6 +57,8 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 				.requestMatchers("/", "/favicon.ico", "/error", "/sign-in", "/sign-up").permitAll()
+				// a colleague invited to a licensee's team accepts before having an account; the token is the key
+				.requestMatchers("/invitations/*").permitAll()
 				.requestMatchers("/media/**", "/themes/**", "/css/**", "/js/**", "/webjars/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Generated from every mapped route under /licensee: a licensee's staff acting on another licensee's product,
- * variant, offer or image gets 404 or 403, never sees the object, and nothing of the other licensee's changes.
+ * variant, offer, image or team invitation gets 404 or 403, never sees the object, and nothing of the other licensee's changes.
  * A route with a path variable this test cannot fill fails the test, so a new route is covered or noticed.
  */
 @SpringBootTest(properties = "podium.media.dir=target/test-media")
@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class LicenseeRoutesIsolationTests {
 
 	/** How to fill a path variable with the other licensee's object. */
-	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region", "number", "line");
+	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region", "number", "line", "invitationId");
 
 	@Autowired
 	MockMvc mvc;
@@ -70,8 +70,16 @@ class LicenseeRoutesIsolationTests {
 		world.rows.stock(variant, "gb", 9);
 		String orderNumber = "PD-" + CatalogFixtures.unique("o").replaceAll("[^A-Za-z0-9]", "").toUpperCase();
 		long line = paidOrderLine(orderNumber, theirs, variant);
+		this.jdbc.sql("""
+				INSERT INTO team_invite (licensee_id, email, token_hash, invited_by, created_at, expires_at)
+				VALUES (?, ?, ?, 'them@example.com', CURRENT_TIMESTAMP(6), TIMESTAMPADD(DAY, 7, CURRENT_TIMESTAMP(6)))""")
+			.params(theirs, secret + "@example.com", java.util.UUID.randomUUID().toString().replace("-", "")
+					+ java.util.UUID.randomUUID().toString().replace("-", ""))
+			.update();
+		long invitation = this.jdbc.sql("SELECT id FROM team_invite WHERE licensee_id = ?").param(theirs)
+			.query(Long.class).single();
 		Map<String, String> values = Map.of("id", Long.toString(product), "variantId", Long.toString(variant), "region",
-				"gb", "number", orderNumber, "line", Long.toString(line));
+				"gb", "number", orderNumber, "line", Long.toString(line), "invitationId", Long.toString(invitation));
 		String before = snapshot(theirs);
 
 		List<String> tried = new ArrayList<>();
@@ -170,7 +178,8 @@ class LicenseeRoutesIsolationTests {
 			.list()
 			+ this.jdbc.sql("""
 				SELECT CONCAT_WS('|', p.id, p.status, p.image, p.version, t.name, v.sku, v.size, o.price_minor, o.active,
-				  s.quantity, (SELECT COUNT(*) FROM product_revision r WHERE r.product_id = p.id))
+				  s.quantity, (SELECT COUNT(*) FROM product_revision r WHERE r.product_id = p.id),
+				  (SELECT COUNT(*) FROM team_invite i WHERE i.licensee_id = p.licensee_id AND i.revoked_at IS NULL))
 				FROM product p
 				LEFT JOIN product_text t ON t.product_id = p.id
 				LEFT JOIN variant v ON v.product_id = p.id

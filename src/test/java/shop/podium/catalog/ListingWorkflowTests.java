@@ -185,4 +185,37 @@ class ListingWorkflowTests {
 		}
 	}
 
+	@Test
+	void markupInAnApprovedListingIsTextOnTheStorefront() throws Exception {
+		String evil = "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>";
+		long product = createListing("Cap " + evil);
+		this.mvc.perform(post("/licensee/listings/{id}", product).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker)))
+				.param("category", this.world.category).param("edition", this.world.edition)
+				.param("nameEn", "Cap " + evil).param("descriptionEn", "About " + evil))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/licensee/listings/{id}/variants", product).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker))).param("sku", CatalogFixtures.unique("X").toUpperCase()))
+			.andExpect(status().is3xxRedirection());
+		long variant = this.jdbc.sql("SELECT id FROM variant WHERE product_id = ?").param(product).query(Long.class).single();
+		offer(product, "gb", "20.00", variant, "5");
+		submit(product);
+		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
+				.with(authentication(PortalFixtures.admin())))
+			.andExpect(status().is3xxRedirection());
+		String slug = this.jdbc.sql("SELECT slug FROM product WHERE id = ?").param(product).query(String.class).single();
+		for (String path : new String[] { "/gb/products/" + slug, "/gb/categories/" + this.world.category,
+				"/gb/editions/" + this.world.edition, "/gb" }) {
+			String page = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+			if (!path.equals("/gb")) {
+				assertThat(page).as(path).contains("Cap &lt;script&gt;");
+			}
+			assertThat(page).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x")
+				.doesNotContain("href=\"javascript:");
+			// the JSON-LD block carries the name as data: no closing script tag can break out of it
+			assertThat(page).as(path).doesNotContain("</script><img");
+		}
+	}
+
 }

@@ -1,0 +1,16 @@
+package shop.podium.accounts;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Invitations to a licensee's team.
+ *
+ * @param invitationValidity how long an invitation link can be used
+ * @param from the sender of invitation emails
+ */
+@ConfigurationProperties("podium.team")
+record TeamProperties(@DefaultValue("7d") Duration invitationValidity, @DefaultValue("team@podium.test") String from) {
+}

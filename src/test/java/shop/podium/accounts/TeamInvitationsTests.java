@@ -1,0 +1,182 @@
+package shop.podium.accounts;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A licensee's staff invite a colleague, who opens the link without an account, chooses a name and a password,
+ * and signs in as staff of that licensee — of no other, whatever is posted. A link works once, until it expires
+ * or is revoked, and says so plainly when it does not. No mail sender is configured here, so the inviter is
+ * shown the link (the mail itself is tested with a real SMTP server in PortalMailTests).
+ */
+@SpringBootTest(properties = "podium.media.dir=target/test-media")
+@AutoConfigureMockMvc
+class TeamInvitationsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AuditLog audit;
+
+	TestUsers users;
+
+	long licensee;
+
+	Authentication staff;
+
+	@BeforeEach
+	void aLicenseeWithOneStaffMember() {
+		this.users = new TestUsers(this.accounts, this.jdbc, this.mvc);
+		this.licensee = this.users.createLicensee("Team Textiles " + TestUsers.uniqueEmail("t"));
+		String email = TestUsers.uniqueEmail("lead");
+		long id = this.accounts.open(new NewAccount(email, "Lena Lead", TestUsers.PASSWORD, Set.of(Role.LICENSEE),
+				this.licensee)).orElseThrow();
+		this.staff = new CurrentUser(id, email, "Lena Lead", this.licensee, Set.of(Role.LICENSEE)).toAuthentication();
+	}
+
+	String invite(String email) throws Exception {
+		MvcResult result = this.mvc.perform(post("/licensee/team/invitations").with(csrf()).with(authentication(this.staff))
+				.param("email", email)
+				// mass assignment: the licensee comes from the signed-in user only
+				.param("licenseeId", "1").param("licensee_id", "1"))
+			.andExpect(redirectedUrl("/licensee/team"))
+			.andReturn();
+		String link = (String) result.getFlashMap().get("invitationLink");
+		return link.substring(link.lastIndexOf('/') + 1);
+	}
+
+	String accept(String token, String name, String password) throws Exception {
+		return this.mvc.perform(post("/invitations/{token}", token).with(csrf()).param("displayName", name)
+				.param("password", password).param("passwordConfirmation", password)
+				.param("licenseeId", "1").param("roles", "ADMIN"))
+			.andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void anInvitedColleagueJoinsTheInvitersLicenseeAndOnlyThat() throws Exception {
+		String colleague = TestUsers.uniqueEmail("colleague");
+		String token = invite(colleague);
+		assertThat(token).matches("[A-Za-z0-9_-]{43}");
+		assertThat(this.jdbc.sql("SELECT token_hash FROM team_invite WHERE email = ?").param(colleague)
+			.query(String.class).single()).isEqualTo(TeamInvitations.hash(token)).isNotEqualTo(token);
+
+		String team = this.mvc.perform(get("/licensee/team").with(authentication(this.staff))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(team).contains("Lena Lead").contains(colleague);
+
+		String open = this.mvc.perform(get("/invitations/{token}", token)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(open).contains("Team Textiles").contains(colleague);
+
+		this.mvc.perform(post("/invitations/{token}", token).with(csrf()).param("displayName", "Cole League")
+				.param("password", TestUsers.PASSWORD).param("passwordConfirmation", TestUsers.PASSWORD)
+				.param("licenseeId", "1").param("roles", "ADMIN"))
+			.andExpect(redirectedUrl("/sign-in"));
+		CurrentUser joined = this.accounts.find(colleague).orElseThrow();
+		assertThat(joined.roles()).containsExactly(Role.LICENSEE);
+		assertThat(joined.licenseeId()).isEqualTo(this.licensee);
+		assertThat(joined.displayName()).isEqualTo("Cole League");
+		this.users.signIn(colleague);
+
+		assertThat(accept(token, "Second Try", TestUsers.PASSWORD)).contains("This invitation has already been used.");
+		assertThat(this.audit.historyOf("Licensee", this.licensee)).extracting(AuditEntry::action)
+			.contains("TEAM_INVITATION_SENT", "TEAM_INVITATION_ACCEPTED");
+		assertThat(this.mvc.perform(get("/licensee/team").with(authentication(this.staff))).andReturn().getResponse()
+			.getContentAsString()).contains("Cole League").contains("No invitation is waiting.");
+	}
+
+	@Test
+	void expiredRevokedAndMadeUpLinksAreRefusedPlainly() throws Exception {
+		String expired = invite(TestUsers.uniqueEmail("late"));
+		this.jdbc.sql("UPDATE team_invite SET expires_at = TIMESTAMPADD(MINUTE, -1, CURRENT_TIMESTAMP(6)) WHERE token_hash = ?")
+			.param(TeamInvitations.hash(expired))
+			.update();
+		assertThat(this.mvc.perform(get("/invitations/{token}", expired)).andReturn().getResponse().getContentAsString())
+			.contains("This invitation has expired.").doesNotContain("name=\"password\"");
+		assertThat(accept(expired, "Late", TestUsers.PASSWORD)).contains("This invitation has expired.");
+
+		String revokedEmail = TestUsers.uniqueEmail("gone");
+		String revoked = invite(revokedEmail);
+		long id = this.jdbc.sql("SELECT id FROM team_invite WHERE email = ?").param(revokedEmail).query(Long.class).single();
+		this.mvc.perform(post("/licensee/team/invitations/{id}/revoke", id).with(csrf()).with(authentication(this.staff)))
+			.andExpect(redirectedUrl("/licensee/team"));
+		assertThat(accept(revoked, "Gone", TestUsers.PASSWORD)).contains("This invitation was withdrawn.");
+		assertThat(this.accounts.exists(revokedEmail)).isFalse();
+
+		assertThat(this.mvc.perform(get("/invitations/{token}", "x".repeat(43))).andReturn().getResponse()
+			.getContentAsString()).contains("This invitation link is not valid.");
+	}
+
+	@Test
+	void aNewInvitationReplacesThePendingOneToTheSameAddress() throws Exception {
+		String email = TestUsers.uniqueEmail("twice");
+		String first = invite(email);
+		String second = invite(email);
+		assertThat(accept(first, "First", TestUsers.PASSWORD)).contains("This invitation was withdrawn.");
+		this.mvc.perform(post("/invitations/{token}", second).with(csrf()).param("displayName", "Second")
+				.param("password", TestUsers.PASSWORD).param("passwordConfirmation", TestUsers.PASSWORD))
+			.andExpect(redirectedUrl("/sign-in"));
+	}
+
+	@Test
+	void mistakesOnTheFormsComeBackWithAMessage() throws Exception {
+		String page = this.mvc.perform(post("/licensee/team/invitations").with(csrf()).with(authentication(this.staff))
+				.param("email", "not an email"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Enter a valid email address.");
+		String existing = this.users.create("member", Role.FAN);
+		assertThat(this.mvc.perform(post("/licensee/team/invitations").with(csrf()).with(authentication(this.staff))
+				.param("email", existing.toUpperCase())).andReturn().getResponse().getContentAsString())
+			.contains("This address already has a Podium account.");
+
+		String token = invite(TestUsers.uniqueEmail("careful"));
+		String weak = this.mvc.perform(post("/invitations/{token}", token).with(csrf()).param("displayName", "")
+				.param("password", "short").param("passwordConfirmation", "other"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(weak).contains("Enter your name.").doesNotContain("value=\"short\"");
+		assertThat(this.jdbc.sql("SELECT accepted_at FROM team_invite WHERE token_hash = ?")
+			.param(TeamInvitations.hash(token)).query(java.sql.Timestamp.class).optional()).isEmpty();
+	}
+
+	@Test
+	void staffOfAnotherLicenseeNeitherSeeNorRevokeTheInvitations() throws Exception {
+		String email = TestUsers.uniqueEmail("mine");
+		invite(email);
+		long id = this.jdbc.sql("SELECT id FROM team_invite WHERE email = ?").param(email).query(Long.class).single();
+		long other = this.users.createLicensee("Other " + TestUsers.uniqueEmail("o"));
+		Authentication outsider = new CurrentUser(99_999, "outsider@example.com", "Outsider", other,
+				Set.of(Role.LICENSEE)).toAuthentication();
+		assertThat(this.mvc.perform(get("/licensee/team").with(authentication(outsider))).andReturn().getResponse()
+			.getContentAsString()).doesNotContain(email).doesNotContain("Lena Lead");
+		this.mvc.perform(post("/licensee/team/invitations/{id}/revoke", id).with(csrf()).with(authentication(outsider)))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("SELECT revoked_at FROM team_invite WHERE id = ?").param(id)
+			.query(java.sql.Timestamp.class).optional()).isEmpty();
+	}
+
+}
