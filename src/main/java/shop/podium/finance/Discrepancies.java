@@ -39,7 +39,7 @@ class Discrepancies {
 			String currency, String detail, String status, String assignee, String resolution, Instant foundAt,
 			Instant resolvedAt, String resolvedBy) {
 
-		boolean open() {
+		public boolean open() {
 			return "OPEN".equals(this.status);
 		}
 

@@ -27,7 +27,7 @@ class ImportRuns {
 	record Run(long id, String trigger, String startedBy, Instant startedAt, Instant finishedAt, String status,
 			int fetched, int inserted, int payouts, int discrepancies, String message) {
 
-		boolean running() {
+		public boolean running() {
 			return "RUNNING".equals(this.status);
 		}
 

@@ -23,7 +23,7 @@ class Payouts {
 	record Summary(String id, Instant created, Instant arrival, String currency, long amount, int transactions,
 			long gross, long fees, long refunds, long disputes, long other, long net) {
 
-		boolean reconciles() {
+		public boolean reconciles() {
 			return this.net == this.amount;
 		}
 

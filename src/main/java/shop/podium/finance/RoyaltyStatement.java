@@ -17,7 +17,7 @@ record RoyaltyStatement(RoyaltyPeriod period, long licenseeId, String licenseeNa
 	record Line(String licenceReference, String currency, long gross, long returns, long adjustments,
 			BigDecimal rate, long royalty) {
 
-		long net() {
+		public long net() {
 			return this.gross - this.returns - this.adjustments;
 		}
 
@@ -30,13 +30,13 @@ record RoyaltyStatement(RoyaltyPeriod period, long licenseeId, String licenseeNa
 	record Guarantee(String licenceReference, String currency, long guarantee, long converted, long shortfall,
 			String unconverted) {
 
-		boolean provisional() {
+		public boolean provisional() {
 			return this.unconverted != null && !this.unconverted.isEmpty();
 		}
 
 	}
 
-	boolean empty() {
+	public boolean empty() {
 		return this.lines.isEmpty() && this.guarantees.isEmpty();
 	}
 
