@@ -119,7 +119,18 @@ class EmulatorApiController {
 			list.put("object", "list");
 			list.put("url", "/v1/" + type);
 			list.put("has_more", page.size() > limit);
-			page.stream().limit(limit).forEach(list.putArray("data")::add);
+			boolean expandSource = params.entrySet()
+				.stream()
+				.anyMatch(e -> e.getKey().startsWith("expand") && e.getValue().contains("data.source"));
+			var data = list.putArray("data");
+			page.stream().limit(limit).forEach(object -> {
+				// expand[]=data.source, as finance asks for balance transactions: the charge, refund, dispute or
+				// payout itself in place of its id, so one list call brings what matching needs.
+				if (expandSource && object.hasNonNull("source")) {
+					this.store.find(object.get("source").asString()).ifPresent(source -> object.set("source", source));
+				}
+				data.add(object);
+			});
 			return list;
 		});
 	}

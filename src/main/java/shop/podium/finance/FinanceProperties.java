@@ -1,0 +1,18 @@
+package shop.podium.finance;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Finance settings.
+ *
+ * @param stripeAccount the shop's Stripe account id: a report CSV naming another account is refused
+ * @param importCron when the scheduled import runs ("-" turns it off)
+ * @param pageSize how many objects one Stripe list call asks for (Stripe's maximum is 100)
+ * @param batchSize how many balance transactions are written per database transaction while streaming
+ */
+@ConfigurationProperties("podium.finance")
+record FinanceProperties(@DefaultValue("acct_podium_local") String stripeAccount,
+		@DefaultValue("0 */15 * * * *") String importCron, @DefaultValue("100") long pageSize,
+		@DefaultValue("500") int batchSize) {
+}

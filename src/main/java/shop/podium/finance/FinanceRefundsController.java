@@ -1,0 +1,87 @@
+package shop.podium.finance;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import shop.podium.core.Money;
+import shop.podium.orders.OrderRefunds;
+import shop.podium.orders.RefundRefused;
+import shop.podium.payments.PaymentRejected;
+import shop.podium.payments.PaymentServiceUnavailable;
+
+/**
+ * Refunds from finance, full or partial with a reason, through the orders module (which asks Stripe and records
+ * the refund); they reconcile like any other refund. The amount is typed in the order's currency.
+ */
+@Controller
+class FinanceRefundsController {
+
+	private final OrderRefunds refunds;
+
+	private final JdbcClient jdbc;
+
+	FinanceRefundsController(OrderRefunds refunds, JdbcClient jdbc) {
+		this.refunds = refunds;
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/finance/refunds")
+	String form() {
+		return "finance/refunds";
+	}
+
+	@PostMapping("/finance/refunds")
+	String refund(@RequestParam(defaultValue = "") String order, @RequestParam(defaultValue = "") String amount,
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean full,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("order", order);
+		if (reason.isBlank() || reason.length() > 500) {
+			redirect.addFlashAttribute("alert", "finance.refunds.reasonRequired");
+			return "redirect:/finance/refunds";
+		}
+		Optional<String> currency = this.jdbc.sql("SELECT currency FROM customer_order WHERE number = ?")
+			.param(order.strip())
+			.query(String.class)
+			.optional();
+		if (currency.isEmpty()) {
+			redirect.addFlashAttribute("alert", "finance.refunds.unknownOrder");
+			return "redirect:/finance/refunds";
+		}
+		try {
+			Money money;
+			if (full) {
+				long left = this.jdbc.sql("SELECT total_minor - refunded_minor FROM customer_order WHERE number = ?")
+					.param(order.strip())
+					.query(Long.class)
+					.single();
+				money = Money.ofMinor(left, currency.get());
+			}
+			else {
+				money = Money.of(new BigDecimal(amount.strip()), Currency.getInstance(currency.get()));
+			}
+			this.refunds.refund(order.strip(), money, reason.strip());
+			redirect.addFlashAttribute("notice", "finance.refunds.done");
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			redirect.addFlashAttribute("alert", "finance.refunds.badAmount");
+		}
+		catch (RefundRefused ex) {
+			redirect.addFlashAttribute("refundAlert", ex.messageKey());
+			redirect.addFlashAttribute("refundArgs", ex.arguments());
+		}
+		catch (PaymentRejected | PaymentServiceUnavailable ex) {
+			redirect.addFlashAttribute("alert", "finance.refunds.stripe");
+		}
+		return "redirect:/finance/refunds";
+	}
+
+}

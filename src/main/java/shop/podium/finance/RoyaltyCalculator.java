@@ -1,0 +1,116 @@
+package shop.podium.finance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import shop.podium.licensing.LicenceSummary;
+
+/**
+ * The royalty rules, as plain functions:
+ * <ul>
+ * <li>a line's royalty base is what the fan paid for it without tax (shipping earns no royalty);</li>
+ * <li>a refund is shared among the order's lines in proportion to their base over the order's total, rounded
+ * half-up to the minor unit per line;</li>
+ * <li>the licence is the one in force on the payment day that covers the order's region, the product's
+ * category and edition; a sale no licence covers is billed at rate 0 under "unlicensed" so it shows;</li>
+ * <li>royalty = net × rate, rounded half-up to the currency's minor unit (none for JPY and KRW);</li>
+ * <li>the minimum guarantee is per statement period, in its own currency; royalties in another currency count
+ * towards it converted at the rate Stripe applied to the licensee's charges (settlement ÷ presentment).
+ * Without such a rate (Stripe settled in the sale's currency, or the emulator, which has no FX) that currency is
+ * not converted: the shortfall counts only what could be, and the statement lists the currencies left out.</li>
+ * </ul>
+ */
+final class RoyaltyCalculator {
+
+	static final String UNLICENSED = "unlicensed";
+
+	private RoyaltyCalculator() {
+	}
+
+	record Sale(String currency, String region, String category, String edition, LocalDate paidOn, long base,
+			long returned, boolean adjustment) {
+	}
+
+	static long share(long refund, long lineBase, long orderTotal) {
+		if (orderTotal == 0) {
+			return 0;
+		}
+		return BigDecimal.valueOf(refund)
+			.multiply(BigDecimal.valueOf(lineBase))
+			.divide(BigDecimal.valueOf(orderTotal), 0, RoundingMode.HALF_UP)
+			.longValueExact();
+	}
+
+	static Optional<LicenceSummary> licenceFor(List<LicenceSummary> licences, Sale sale) {
+		return licences.stream()
+			.filter(l -> !sale.paidOn().isBefore(l.validFrom()) && !sale.paidOn().isAfter(l.validTo()))
+			.filter(l -> l.territories().contains(sale.region()) && l.categories().contains(sale.category())
+					&& l.editions().contains(sale.edition()))
+			.findFirst();
+	}
+
+	static List<RoyaltyStatement.Line> lines(List<LicenceSummary> licences, List<Sale> sales) {
+		Map<String, long[]> totals = new TreeMap<>();
+		Map<String, BigDecimal> rates = new LinkedHashMap<>();
+		for (Sale sale : sales) {
+			Optional<LicenceSummary> licence = licenceFor(licences, sale);
+			String reference = licence.map(LicenceSummary::reference).orElse(UNLICENSED);
+			String key = reference + "|" + sale.currency();
+			rates.putIfAbsent(key, licence.map(LicenceSummary::royaltyRate).orElse(BigDecimal.ZERO));
+			long[] t = totals.computeIfAbsent(key, k -> new long[3]);
+			t[0] += sale.base();
+			t[sale.adjustment() ? 2 : 1] += sale.returned();
+		}
+		List<RoyaltyStatement.Line> lines = new ArrayList<>();
+		totals.forEach((key, t) -> {
+			String[] parts = key.split("\\|");
+			BigDecimal rate = rates.get(key);
+			lines.add(new RoyaltyStatement.Line(parts[0], parts[1], t[0], t[1], t[2], rate,
+					royalty(t[0] - t[1] - t[2], rate)));
+		});
+		return lines;
+	}
+
+	static long royalty(long net, BigDecimal rate) {
+		return BigDecimal.valueOf(net).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+	}
+
+	/**
+	 * @param rates per currency, settlement minor units per presentment minor unit into the guarantee's currency
+	 */
+	static RoyaltyStatement.Guarantee guarantee(LicenceSummary licence, List<RoyaltyStatement.Line> lines,
+			Map<String, BigDecimal> rates) {
+		String currency = licence.minimumGuaranteeCurrency();
+		long converted = 0;
+		TreeSet<String> unconverted = new TreeSet<>();
+		for (RoyaltyStatement.Line line : lines) {
+			if (!line.licenceReference().equals(licence.reference())) {
+				continue;
+			}
+			if (line.currency().equals(currency)) {
+				converted += line.royalty();
+			}
+			else if (rates.containsKey(line.currency())) {
+				converted += BigDecimal.valueOf(line.royalty())
+					.multiply(rates.get(line.currency()))
+					.setScale(0, RoundingMode.HALF_UP)
+					.longValueExact();
+			}
+			else if (line.royalty() != 0) {
+				unconverted.add(line.currency());
+			}
+		}
+		long shortfall = Math.max(0, licence.minimumGuaranteeMinor() - converted);
+		return new RoyaltyStatement.Guarantee(licence.reference(), currency, licence.minimumGuaranteeMinor(), converted,
+				shortfall, String.join(", ", unconverted));
+	}
+
+}

@@ -1,0 +1,263 @@
+package shop.podium.finance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.podium.accounts.AuditLog;
+import shop.podium.accounts.CurrentUser;
+import shop.podium.licensing.LicenceBook;
+import shop.podium.licensing.LicenceSummary;
+
+/**
+ * Royalty statements: computed live for an open period, read back as billed for a closed one. Closing a period
+ * freezes every licensee's statement in one transaction; a refund made afterwards is dated after the period and
+ * lands in a later one, as an adjustment when the sale was billed before. Sales and refunds are read from the
+ * orders tables (read-only, as in {@link Reconciliation}).
+ */
+@Service
+class RoyaltyStatements {
+
+	private final JdbcClient jdbc;
+
+	private final LicenceBook licences;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	RoyaltyStatements(JdbcClient jdbc, LicenceBook licences, AuditLog audit, ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.licences = licences;
+		this.audit = audit;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	Optional<String> licenseeName(long licenseeId) {
+		return this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(licenseeId).query(String.class).optional();
+	}
+
+	boolean closed(RoyaltyPeriod period) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM finance_period WHERE period = ?").param(period.key()).query(Integer.class).single() > 0;
+	}
+
+	List<String> closedPeriods() {
+		return this.jdbc.sql("SELECT period FROM finance_period ORDER BY period DESC").query(String.class).list();
+	}
+
+	/** The statement as billed (closed period) or as it stands (open period). */
+	RoyaltyStatement statement(long licenseeId, RoyaltyPeriod period) {
+		String name = licenseeName(licenseeId).orElseThrow(StatementRefused::unknownLicensee);
+		if (closed(period)) {
+			return frozen(licenseeId, name, period);
+		}
+		return compute(licenseeId, name, period);
+	}
+
+	RoyaltyStatement compute(long licenseeId, String name, RoyaltyPeriod period) {
+		List<LicenceSummary> held = this.licences.licencesOf(licenseeId);
+		List<RoyaltyCalculator.Sale> sales = new ArrayList<>(sales(licenseeId, period));
+		sales.addAll(returns(licenseeId, period));
+		List<RoyaltyStatement.Line> lines = RoyaltyCalculator.lines(held, sales);
+		Map<String, BigDecimal> rates = new HashMap<>();
+		List<RoyaltyStatement.Guarantee> guarantees = held.stream()
+			.filter(l -> l.minimumGuaranteeMinor() > 0 && !l.validFrom().isAfter(period.endExclusive().minusDays(1))
+					&& !l.validTo().isBefore(period.start()))
+			.map(l -> RoyaltyCalculator.guarantee(l, lines, rates(licenseeId, period, l.minimumGuaranteeCurrency(), rates)))
+			.toList();
+		return new RoyaltyStatement(period, licenseeId, name, false, lines, guarantees);
+	}
+
+	/**
+	 * Closes the period and freezes every statement in it.
+	 * @throws StatementRefused when it is closed already, has not ended, or overlaps a closed period
+	 */
+	@Transactional
+	void close(RoyaltyPeriod period) {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		if (!period.endedBy(today)) {
+			throw new StatementRefused("finance.royalties.refused.notEnded");
+		}
+		if (closed(period)) {
+			throw new StatementRefused("finance.royalties.refused.closed");
+		}
+		for (String other : closedPeriods()) {
+			if (RoyaltyPeriod.parse(other).overlaps(period)) {
+				throw new StatementRefused("finance.royalties.refused.overlap");
+			}
+		}
+		String actor = CurrentUser.current().map(CurrentUser::email).orElse(AuditLog.SYSTEM);
+		try {
+			this.jdbc.sql("INSERT INTO finance_period (period, closed_at, closed_by) VALUES (:p, :at, :by)")
+				.param("p", period.key())
+				.param("at", Timestamp.from(this.clock.instant()))
+				.param("by", actor)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new StatementRefused("finance.royalties.refused.closed");
+		}
+		for (long licenseeId : licenseesIn(period)) {
+			RoyaltyStatement statement = compute(licenseeId, "", period);
+			statement.lines().forEach(line -> this.jdbc.sql("""
+					INSERT INTO finance_royalty_line (period, licensee_id, licence_reference, currency, gross_minor,
+					  returns_minor, adjustments_minor, royalty_rate, royalty_minor)
+					VALUES (:p, :l, :ref, :c, :g, :r, :a, :rate, :royalty)""")
+				.param("p", period.key())
+				.param("l", licenseeId)
+				.param("ref", line.licenceReference())
+				.param("c", line.currency())
+				.param("g", line.gross())
+				.param("r", line.returns())
+				.param("a", line.adjustments())
+				.param("rate", line.rate())
+				.param("royalty", line.royalty())
+				.update());
+			statement.guarantees().forEach(g -> this.jdbc.sql("""
+					INSERT INTO finance_royalty_guarantee (period, licensee_id, licence_reference, currency, guarantee_minor,
+					  converted_minor, shortfall_minor, unconverted)
+					VALUES (:p, :l, :ref, :c, :g, :conv, :s, :u)""")
+				.param("p", period.key())
+				.param("l", licenseeId)
+				.param("ref", g.licenceReference())
+				.param("c", g.currency())
+				.param("g", g.guarantee())
+				.param("conv", g.converted())
+				.param("s", g.shortfall())
+				.param("u", g.unconverted())
+				.update());
+		}
+		this.audit.record("finance.period.close", "RoyaltyPeriod", period.key(), null);
+	}
+
+	/** Licensees with sales or refunds in the period, or a minimum guarantee running in it. */
+	List<Long> licenseesIn(RoyaltyPeriod period) {
+		return this.jdbc.sql("""
+				SELECT l.licensee_id FROM order_line l JOIN customer_order o ON o.id = l.order_id
+				WHERE o.paid_at >= :from AND o.paid_at < :until
+				UNION
+				SELECT l.licensee_id FROM order_refund r JOIN order_line l ON l.order_id = r.order_id
+				WHERE r.created_at >= :from AND r.created_at < :until
+				UNION
+				SELECT licensee_id FROM licence
+				WHERE minimum_guarantee_minor > 0 AND valid_from < :untilDay AND valid_to >= :fromDay""")
+			.param("from", Timestamp.from(period.from()))
+			.param("until", Timestamp.from(period.until()))
+			.param("fromDay", period.start())
+			.param("untilDay", period.endExclusive())
+			.query(Long.class)
+			.list();
+	}
+
+	private static final String LINE = """
+			SELECT o.currency, o.region_code, c.slug, e.slug, o.paid_at,
+			  l.unit_price_minor * l.quantity - CASE WHEN o.tax_inclusive THEN l.tax_minor ELSE 0 END AS base,
+			  o.total_minor %s
+			FROM order_line l JOIN customer_order o ON o.id = l.order_id
+			LEFT JOIN product p ON p.slug = l.product_slug
+			LEFT JOIN category c ON c.id = p.category_id
+			LEFT JOIN edition e ON e.id = p.edition_id
+			""";
+
+	private List<RoyaltyCalculator.Sale> sales(long licenseeId, RoyaltyPeriod period) {
+		return this.jdbc.sql(LINE.formatted("") + """
+				WHERE l.licensee_id = :l AND o.paid_at >= :from AND o.paid_at < :until
+				  AND o.status IN """ + Reconciliation.PAID_STATUSES)
+			.param("l", licenseeId)
+			.param("from", Timestamp.from(period.from()))
+			.param("until", Timestamp.from(period.until()))
+			.query((rs, n) -> new RoyaltyCalculator.Sale(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getTimestamp(5).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), rs.getLong(6), 0,
+					false))
+			.list();
+	}
+
+	private List<RoyaltyCalculator.Sale> returns(long licenseeId, RoyaltyPeriod period) {
+		return this.jdbc.sql(LINE.formatted(", r.amount_minor") + """
+				JOIN order_refund r ON r.order_id = o.id
+				WHERE l.licensee_id = :l AND r.created_at >= :from AND r.created_at < :until AND o.paid_at IS NOT NULL""")
+			.param("l", licenseeId)
+			.param("from", Timestamp.from(period.from()))
+			.param("until", Timestamp.from(period.until()))
+			.query((rs, n) -> {
+				LocalDate paidOn = rs.getTimestamp(5).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+				long share = RoyaltyCalculator.share(rs.getLong(8), rs.getLong(6), rs.getLong(7));
+				return new RoyaltyCalculator.Sale(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						paidOn, 0, share, paidOn.isBefore(period.start()));
+			})
+			.list();
+	}
+
+	/** Per presentment currency, the rate Stripe applied into the guarantee's currency on this licensee's charges. */
+	private Map<String, BigDecimal> rates(long licenseeId, RoyaltyPeriod period, String into, Map<String, BigDecimal> into0) {
+		Map<String, BigDecimal> rates = new HashMap<>(into0);
+		this.jdbc.sql("""
+				SELECT t.source_currency, SUM(t.amount_minor), SUM(t.source_amount) FROM finance_balance_transaction t
+				WHERE t.reporting_category = 'charge' AND t.currency = :into AND t.source_currency <> :into
+				  AND t.exchange_rate IS NOT NULL AND t.source_amount > 0
+				  AND t.created_at >= :from AND t.created_at < :until
+				  AND t.order_number IN (SELECT o.number FROM customer_order o JOIN order_line l ON l.order_id = o.id
+				                         WHERE l.licensee_id = :l)
+				GROUP BY t.source_currency""")
+			.param("into", into)
+			.param("from", Timestamp.from(period.from()))
+			.param("until", Timestamp.from(period.until()))
+			.param("l", licenseeId)
+			.query((rs, n) -> Map.entry(rs.getString(1),
+					rs.getBigDecimal(2).divide(rs.getBigDecimal(3), 10, RoundingMode.HALF_EVEN)))
+			.list()
+			.forEach(e -> rates.put(e.getKey(), e.getValue()));
+		return rates;
+	}
+
+	private RoyaltyStatement frozen(long licenseeId, String name, RoyaltyPeriod period) {
+		List<RoyaltyStatement.Line> lines = this.jdbc.sql("""
+				SELECT licence_reference, currency, gross_minor, returns_minor, adjustments_minor, royalty_rate, royalty_minor
+				FROM finance_royalty_line WHERE period = :p AND licensee_id = :l ORDER BY licence_reference, currency""")
+			.param("p", period.key())
+			.param("l", licenseeId)
+			.query((rs, n) -> new RoyaltyStatement.Line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7)))
+			.list();
+		List<RoyaltyStatement.Guarantee> guarantees = this.jdbc.sql("""
+				SELECT licence_reference, currency, guarantee_minor, converted_minor, shortfall_minor, unconverted
+				FROM finance_royalty_guarantee WHERE period = :p AND licensee_id = :l ORDER BY licence_reference""")
+			.param("p", period.key())
+			.param("l", licenseeId)
+			.query((rs, n) -> new RoyaltyStatement.Guarantee(rs.getString(1), rs.getString(2), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5), rs.getString(6)))
+			.list();
+		return new RoyaltyStatement(period, licenseeId, name, true, lines, guarantees);
+	}
+
+	/** A statement action finance cannot take, with the message saying why. */
+	static class StatementRefused extends RuntimeException {
+
+		final String messageKey;
+
+		StatementRefused(String messageKey) {
+			super(messageKey);
+			this.messageKey = messageKey;
+		}
+
+		static StatementRefused unknownLicensee() {
+			return new StatementRefused("finance.royalties.refused.unknown");
+		}
+
+	}
+
+}

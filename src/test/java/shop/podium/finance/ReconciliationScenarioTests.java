@@ -1,0 +1,192 @@
+package shop.podium.finance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import shop.podium.core.Money;
+import shop.podium.orders.OrderRefunds;
+import shop.podium.payments.CheckoutSession;
+import shop.podium.payments.CheckoutSessions;
+import shop.podium.payments.emulator.StripeEmulator;
+import shop.podium.payments.emulator.WebhookSender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The issue's scenario against the real embedded MariaDB and the Stripe emulator over HTTP: a month of orders
+ * across regions and currencies, refunds, a dispute, a webhook that never arrived, a charge made outside the
+ * shop and a payout. Reconciliation must find exactly what was planted, and the payouts must add up to the cent.
+ * Webhooks are held back so the orders stay exactly as planted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "podium.finance.import-cron=-")
+class ReconciliationScenarioTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CheckoutSessions sessions;
+
+	@Autowired
+	StripeEmulator emulator;
+
+	@Autowired
+	WebhookSender webhooks;
+
+	@Autowired
+	OrderRefunds refunds;
+
+	@Autowired
+	StripeImport stripeImport;
+
+	@Autowired
+	Payouts payouts;
+
+	final Set<String> orders = new HashSet<>();
+
+	final Set<String> intents = new HashSet<>();
+
+	@AfterEach
+	void webhooksBack() {
+		this.webhooks.deliverWebhooks(true);
+	}
+
+	@Test
+	void findsExactlyThePlantedDiscrepanciesAndPayoutsAddUpToTheCent() {
+		this.webhooks.deliverWebhooks(false);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures.Product product = fixtures.product("0.1000", 0, "EUR");
+		Instant march = Instant.parse("2026-03-01T09:00:00Z");
+		String[][] regions = { { "eu", "EUR", "3900" }, { "us", "USD", "4200" }, { "jp", "JPY", "4800" } };
+		List<String> paid = new ArrayList<>();
+		for (int day = 0; day < 30; day++) {
+			String[] region = regions[day % 3];
+			long price = Long.parseLong(region[2]) * (1 + day % 2);
+			paid.add(paidOrder(fixtures, product, region[0], region[1], price, price, march.plusSeconds(day * 86_400L),
+					FinanceFixtures.CARD));
+		}
+		// refunds made from the shop through Stripe: reconcile, nothing to report
+		this.refunds.refund(paid.get(0), Money.ofMinor(1000, "EUR"), "damaged");
+		this.refunds.refund(paid.get(2), Money.ofMinor(2000, "JPY"), "late");
+
+		// planted
+		String disputed = paidOrder(fixtures, product, "eu", "EUR", 3900, 3900, march.plusSeconds(86_400),
+				FinanceFixtures.DISPUTED_CARD);
+		String neverHeard = unpaidOrderPaidInStripe(fixtures, product, march.plusSeconds(2 * 86_400));
+		CheckoutSession outside = fixtures.pay(FinanceFixtures.unique("EXT-"), 2500, "USD", FinanceFixtures.CARD);
+		this.intents.add(outside.paymentIntentId());
+		String mismatched = paidOrder(fixtures, product, "us", "USD", 4200, 4300, march.plusSeconds(3 * 86_400),
+				FinanceFixtures.CARD);
+		String dashboardRefunded = paid.get(4);
+		this.emulator.refundFromDashboard(intentOf(dashboardRefunded), 500L);
+		String noCharge = FinanceFixtures.unique("PD-");
+		fixtures.order(noCharge, "eu", "EUR", "PAID", march.plusSeconds(4 * 86_400), 0, 3900, null, "pi_neverpaid" + noCharge,
+				List.of(new FinanceFixtures.LineSpec(product, 3900, 1, 650)));
+		this.orders.add(noCharge);
+		String ghostRefund = paid.get(6);
+		fixtures.refund(ghostRefund, null, 700, march.plusSeconds(10 * 86_400));
+
+		this.emulator.payOut();
+		runImport();
+
+		assertThat(discrepancies()).containsExactlyInAnyOrder(
+				tuple("DISPUTE_OPENED", disputed),
+				tuple("CHARGE_ORDER_NOT_PAID", neverHeard),
+				tuple("CHARGE_WITHOUT_ORDER", null),
+				tuple("AMOUNT_MISMATCH", mismatched),
+				tuple("REFUND_NOT_IN_SHOP", dashboardRefunded),
+				tuple("ORDER_WITHOUT_CHARGE", noCharge),
+				tuple("REFUND_NOT_IN_STRIPE", ghostRefund));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM finance_discrepancy WHERE kind = 'PAYOUT_MISMATCH'")
+			.query(Integer.class)
+			.single()).isZero();
+
+		List<Payouts.Summary> latest = this.payouts.latest(10);
+		assertThat(latest).isNotEmpty().allSatisfy(p -> {
+			assertThat(p.reconciles()).as("payout %s reconciles", p.id()).isTrue();
+			assertThat(p.gross() + p.refunds() + p.disputes() + p.other() - p.fees()).isEqualTo(p.amount());
+		});
+		Payouts.Summary yen = latest.stream().filter(p -> p.currency().equals("JPY")).findFirst().orElseThrow();
+		long yenNet = this.jdbc.sql("""
+				SELECT SUM(net_minor) FROM finance_balance_transaction WHERE payout_id = ? AND type <> 'payout'""")
+			.param(yen.id())
+			.query(Long.class)
+			.single();
+		assertThat(yen.amount()).isEqualTo(yenNet);
+
+		// a second run imports nothing twice and files nothing new
+		int transactions = count("finance_balance_transaction");
+		int filed = count("finance_discrepancy");
+		runImport();
+		assertThat(count("finance_balance_transaction")).isEqualTo(transactions);
+		assertThat(count("finance_discrepancy")).isEqualTo(filed);
+	}
+
+	private String paidOrder(FinanceFixtures fixtures, FinanceFixtures.Product product, String region, String currency,
+			long charged, long total, Instant paidAt, String card) {
+		String number = FinanceFixtures.unique("PD-");
+		CheckoutSession session = fixtures.pay(number, charged, currency, card);
+		fixtures.order(number, region, currency, "PAID", paidAt, 0, total, session.id(), session.paymentIntentId(),
+				List.of(new FinanceFixtures.LineSpec(product, total, 1, 0)));
+		this.orders.add(number);
+		this.intents.add(session.paymentIntentId());
+		return number;
+	}
+
+	private String unpaidOrderPaidInStripe(FinanceFixtures fixtures, FinanceFixtures.Product product, Instant at) {
+		String number = FinanceFixtures.unique("PD-");
+		CheckoutSession session = fixtures.pay(number, 3900, "EUR", FinanceFixtures.CARD);
+		fixtures.order(number, "eu", "EUR", "PENDING_PAYMENT", at, 0, 3900, session.id(), null,
+				List.of(new FinanceFixtures.LineSpec(product, 3900, 1, 650)));
+		this.orders.add(number);
+		this.intents.add(session.paymentIntentId());
+		return number;
+	}
+
+	private String intentOf(String number) {
+		return this.jdbc.sql("SELECT stripe_payment_intent_id FROM customer_order WHERE number = ?")
+			.param(number)
+			.query(String.class)
+			.single();
+	}
+
+	private void runImport() {
+		long run = this.stripeImport.start("finance@podium.test");
+		this.stripeImport.execute(run);
+		assertThat(this.jdbc.sql("SELECT status FROM finance_import_run WHERE id = ?").param(run).query(String.class).single())
+			.isEqualTo("DONE");
+	}
+
+	/** The discrepancies about this scenario's orders and payments, as (kind, order number). */
+	private List<org.assertj.core.groups.Tuple> discrepancies() {
+		Set<String> mine = new HashSet<>(this.jdbc.sql("""
+				SELECT id FROM finance_balance_transaction WHERE payment_intent_id IN (:intents)""")
+			.param("intents", this.intents)
+			.query(String.class)
+			.list());
+		return this.jdbc.sql("SELECT kind, order_number, subject, stripe_id FROM finance_discrepancy")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.list()
+			.stream()
+			.filter(d -> this.orders.contains(d[1]) || mine.contains(d[2]) || mine.contains(d[3]))
+			.map(d -> tuple(d[0], d[1]))
+			.toList();
+	}
+
+	private int count(String table) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
+	}
+
+}

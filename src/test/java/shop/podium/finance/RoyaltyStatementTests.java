@@ -1,0 +1,98 @@
+package shop.podium.finance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import shop.podium.payments.CheckoutSessions;
+import shop.podium.payments.emulator.StripeEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Royalty statements against a hand-computed fixture (rate 10 %, a minimum guarantee of 500.00 EUR, sales in
+ * EUR, JPY and USD), the freeze of a closed period and the refund that comes after it.
+ */
+@SpringBootTest(properties = "podium.finance.import-cron=-")
+class RoyaltyStatementTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CheckoutSessions sessions;
+
+	@Autowired
+	StripeEmulator emulator;
+
+	@Autowired
+	RoyaltyStatements statements;
+
+	@Test
+	void statementsMatchTheHandComputedFixtureAndFreezeWhenThePeriodCloses() {
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures.Product product = fixtures.product("0.1000", 50_000, "EUR");
+		String licence = product.licenceReference();
+		// EUR, tax included: 2 × 39.00 with 13.00 VAT -> base 65.00; shipping 4.95; total 82.95
+		String eu = fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "PAID", at("2025-02-03"), 495, 8295,
+				null, null, List.of(new FinanceFixtures.LineSpec(product, 3900, 2, 1300)));
+		// JPY (no decimals), tax included: 4800 with 436 tax -> base 4364; shipping 800; total 5600
+		String jp = fixtures.order(FinanceFixtures.unique("PD-"), "jp", "JPY", "FULFILLED", at("2025-02-10"), 800, 5600,
+				null, null, List.of(new FinanceFixtures.LineSpec(product, 4800, 1, 436)));
+		// USD, tax on top: base 42.00; tax 3.36 and shipping 7.95 -> total 53.31
+		String us = fixtures.order(FinanceFixtures.unique("PD-"), "us", "USD", "PAID", at("2025-02-15"), 795, 5331,
+				null, null, List.of(new FinanceFixtures.LineSpec(product, 4200, 1, 336)));
+		// not paid: never billed
+		fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "EXPIRED", at("2025-02-16"), 0, 3900, null, null,
+				List.of(new FinanceFixtures.LineSpec(product, 3900, 1, 650)));
+		// half of the EUR order back in February: 41.47 × 65.00 / 82.95 = 32.4966 -> 32.50 returned
+		fixtures.refund(eu, null, 4147, at("2025-02-20"));
+		// part of the JPY order back in March: 2800 × 4364 / 5600 = 2182 -> an adjustment in March
+		fixtures.refund(jp, null, 2800, at("2025-03-05"));
+
+		RoyaltyStatement february = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-02"));
+		assertThat(february.frozen()).isFalse();
+		assertThat(february.lines()).containsExactly(
+				new RoyaltyStatement.Line(licence, "EUR", 6500, 3250, 0, new BigDecimal("0.1000"), 325),
+				new RoyaltyStatement.Line(licence, "JPY", 4364, 0, 0, new BigDecimal("0.1000"), 436),
+				new RoyaltyStatement.Line(licence, "USD", 4200, 0, 0, new BigDecimal("0.1000"), 420));
+		// 500.00 EUR guaranteed, 3.25 EUR earned; JPY and USD have no Stripe rate (the emulator has no FX)
+		assertThat(february.guarantees()).containsExactly(
+				new RoyaltyStatement.Guarantee(licence, "EUR", 50_000, 325, 49_675, "JPY, USD"));
+
+		this.statements.close(RoyaltyPeriod.parse("2025-02"));
+		assertThatThrownBy(() -> this.statements.close(RoyaltyPeriod.parse("2025-02")))
+			.hasMessage("finance.royalties.refused.closed");
+		assertThatThrownBy(() -> this.statements.close(RoyaltyPeriod.parse("2025-Q1")))
+			.hasMessage("finance.royalties.refused.overlap");
+		assertThatThrownBy(() -> this.statements.close(RoyaltyPeriod.parse("2099-01")))
+			.hasMessage("finance.royalties.refused.notEnded");
+
+		// a refund after the close: February stays as billed, March carries it as an adjustment
+		fixtures.refund(us, null, 1000, at("2025-03-20"));
+		RoyaltyStatement frozen = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-02"));
+		assertThat(frozen.frozen()).isTrue();
+		assertThat(frozen.lines()).isEqualTo(february.lines());
+		assertThat(frozen.guarantees()).isEqualTo(february.guarantees());
+
+		RoyaltyStatement march = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-03"));
+		// USD: 10.00 × 42.00 / 53.31 = 7.8784 -> 7.88; royalty -0.788 -> -0.79
+		assertThat(march.lines()).containsExactly(
+				new RoyaltyStatement.Line(licence, "JPY", 0, 0, 2182, new BigDecimal("0.1000"), -218),
+				new RoyaltyStatement.Line(licence, "USD", 0, 0, 788, new BigDecimal("0.1000"), -79));
+		assertThat(march.guarantees()).containsExactly(
+				new RoyaltyStatement.Guarantee(licence, "EUR", 50_000, 0, 50_000, "JPY, USD"));
+	}
+
+	private static Instant at(String day) {
+		return Instant.parse(day + "T12:00:00Z");
+	}
+
+}
