@@ -1,6 +1,8 @@
 package shop.podium.e2e;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Finance at work: a finance user imports Stripe's ledger, finds the charge taken outside the shop in the
  * discrepancy queue and resolves it with a reason, then downloads a licensee's royalty statement as a PDF whose
- * text names the licensee and its figures.
+ * text names the licensee and its figures; then reads the revenue reports and uploads one of Stripe's report
+ * files, twice (the second time nothing is imported).
  */
 class FinanceJourney extends BrowserJourney {
 
@@ -70,6 +73,18 @@ class FinanceJourney extends BrowserJourney {
 			// 12% of €123.45 is €14.81 (half-up), the royalty due
 			assertThat(text).containsAnyOf("14.81", "14,81").containsAnyOf("123.45", "123,45");
 		}
+
+		assertThat(finance.openReports(period, period)).as("one chart per currency").isPositive();
+		this.browser.step("reports");
+
+		Path report = Files.createTempFile("balance-report", ".csv");
+		String txn = FinanceJourneyData.unique("txn_journey_");
+		Files.writeString(report, "balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category\n"
+				+ txn + ",2019-01-15 10:00:00,eur,39.00,1.43,37.57,charge\n");
+		assertThat(finance.uploadReport(report)).contains("new transactions imported: 1");
+		this.browser.step("report-uploaded");
+		assertThat(finance.uploadReport(report)).contains("already uploaded");
+		Files.delete(report);
 	}
 
 }

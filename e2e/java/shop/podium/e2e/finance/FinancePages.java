@@ -69,6 +69,22 @@ public final class FinancePages {
 		this.browser.waitUntil("the statement", d -> !d.findElements(By.cssSelector("a.statement-pdf")).isEmpty());
 	}
 
+	/** Opens the revenue reports over a range of months; @return how many charts (one per currency) it draws */
+	public int openReports(String from, String to) {
+		this.browser.get("/finance/reports?from=" + from + "&to=" + to);
+		this.browser.waitUntil("the reports", d -> !d.findElements(By.id("revenue-by-region")).isEmpty());
+		return this.browser.driver().findElements(By.cssSelector(".revenue-chart svg")).size();
+	}
+
+	/** Uploads a Stripe report file through the form; @return what the page says became of it */
+	public String uploadReport(java.nio.file.Path file) {
+		this.browser.get("/finance/uploads");
+		this.browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		this.browser.find(By.id("upload")).click();
+		this.browser.waitUntil("the upload's result", d -> !d.findElements(By.id("upload-result")).isEmpty());
+		return this.browser.find(By.id("upload-result")).getText();
+	}
+
 	/** Downloads the statement's PDF with the browser's session, as the link would. */
 	public byte[] downloadStatementPdf() {
 		String href = this.browser.find(By.cssSelector("a.statement-pdf")).getDomProperty("href");

@@ -40,7 +40,8 @@ record RevenueChart(String currency, long max, List<Bar> bars, List<Tick> months
 	private static RevenueChart chart(String currency, Map<String, FinanceReports.Row> rows, List<YearMonth> months) {
 		long max = Math.max(1, rows.values().stream().mapToLong(r -> Math.max(r.gross(), r.net())).max().orElse(1));
 		int slot = (WIDTH - 2 * LEFT) / Math.max(1, months.size());
-		int barWidth = Math.max(2, slot * 2 / 5);
+		// a few months would otherwise draw bars as wide as the page
+		int barWidth = Math.clamp(slot * 2 / 5, 2, 40);
 		List<Bar> bars = new ArrayList<>();
 		List<Tick> ticks = new ArrayList<>();
 		for (int i = 0; i < months.size(); i++) {
@@ -48,7 +49,7 @@ record RevenueChart(String currency, long max, List<Bar> bars, List<Tick> months
 			FinanceReports.Row row = rows.get(month);
 			long gross = (row != null) ? row.gross() : 0;
 			long net = (row != null) ? row.net() : 0;
-			int x = LEFT + i * slot + slot / 10;
+			int x = LEFT + i * slot + (slot - 2 * barWidth) / 2;
 			bars.add(bar("gross", month, gross, x, barWidth, max));
 			bars.add(bar("net", month, net, x + barWidth, barWidth, max));
 			ticks.add(new Tick(month, x + barWidth));

@@ -150,7 +150,7 @@ class StripeReportUploadTests {
 				.with(csrf())
 				.with(authentication(FinancePagesTests.finance())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("balance.csv: 1 rows read, 1 new transactions imported.")));
+			.andExpect(content().string(containsString("balance.csv: rows read: 1, new transactions imported: 1.")));
 	}
 
 	private StripeReportUpload.Result upload(String csv) {
