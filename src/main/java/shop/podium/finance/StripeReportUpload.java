@@ -162,14 +162,11 @@ class StripeReportUpload {
 			}
 			fresh += write(batch, batchRows, uploadId, problems, problemCount);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (java.io.UncheckedIOException | IllegalStateException ex) {
-			// commons-csv reports a malformed file (an unclosed quote, a short header) this way
+		catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
+			// the file is read from memory: commons-csv reports a malformed file (an unclosed quote, a repeated
+			// column name) this way
 			status.setRollbackOnly();
-			return refused(fileName, read, List.of(new Problem("finance.uploads.refused.missingColumns",
-					String.join(", ", StripeReportRow.Columns.REQUIRED))), 1);
+			return refused(fileName, read, List.of(new Problem("finance.uploads.refused.malformed", read + 2L)), 1);
 		}
 		if (read == 0) {
 			note(problems, problemCount, new Problem("finance.uploads.refused.empty"));

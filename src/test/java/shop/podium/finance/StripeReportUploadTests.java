@@ -128,6 +128,16 @@ class StripeReportUploadTests {
 	}
 
 	@Test
+	void aFileThatIsNotValidCsvIsRefusedWithTheRow() {
+		String p = FinanceFixtures.unique("txn_");
+		StripeReportUpload.Result result = upload(HEADER + p + "1,2019-02-01 10:00:00,,eur,39.00,1.43,37.57,charge,,,,\n"
+				+ p + "2,2019-02-01 10:00:00,,eur,39.00,1.43,37.57,charge,,\"unclosed,,\n");
+		assertThat(result.problems()).extracting(StripeReportUpload.Problem::key)
+			.containsExactly("finance.uploads.refused.malformed");
+		assertThat(count(p)).isZero();
+	}
+
+	@Test
 	void anEmptyFileIsRefused() {
 		assertThat(upload("").problems()).extracting(StripeReportUpload.Problem::key)
 			.containsExactly("finance.uploads.refused.empty");
