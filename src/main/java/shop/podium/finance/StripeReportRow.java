@@ -55,8 +55,11 @@ final class StripeReportRow {
 
 	}
 
-	/** The row as a ledger entry, or the problem that keeps it out. */
-	record Parsed(LedgerEntry entry, StripeReportUpload.Problem problem) {
+	/**
+	 * The row as a ledger entry with the payout that paid it (payout reconciliation report), or the problem that
+	 * keeps it out.
+	 */
+	record Parsed(LedgerEntry entry, String payoutId, StripeReportUpload.Problem problem) {
 	}
 
 	static Parsed parse(CSVRecord record, long row, Columns columns, String shopAccount) {
@@ -115,7 +118,8 @@ final class StripeReportRow {
 				figures[0], figures[1], figures[2], currencyCode.toLowerCase(Locale.ROOT), null,
 				columns.get(record, "description"), columns.get(record, "source_id"), sourceAmount,
 				(sourceCurrency != null) ? sourceCurrency.toLowerCase(Locale.ROOT) : null,
-				columns.get(record, "payment_intent_id"), columns.get(record, "charge_id"), order), null);
+				columns.get(record, "payment_intent_id"), columns.get(record, "charge_id"), order),
+				columns.get(record, "automatic_payout_id"), null);
 	}
 
 	/** Major units as Stripe writes them to minor units; null when not a number or too precise for the currency. */
@@ -147,7 +151,7 @@ final class StripeReportRow {
 	}
 
 	private static Parsed problem(String key, Object... args) {
-		return new Parsed(null, new StripeReportUpload.Problem(key, args));
+		return new Parsed(null, null, new StripeReportUpload.Problem(key, args));
 	}
 
 }

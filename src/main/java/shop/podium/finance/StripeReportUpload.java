@@ -146,6 +146,7 @@ class StripeReportUpload {
 			}
 			List<LedgerEntry> batch = new ArrayList<>(this.properties.batchSize());
 			List<Long> batchRows = new ArrayList<>(this.properties.batchSize());
+			Map<String, String> batchPayouts = new java.util.HashMap<>();
 			for (CSVRecord record : csv) {
 				read++;
 				long row = record.getRecordNumber() + 1; // the header is row 1, as a spreadsheet numbers them
@@ -156,11 +157,14 @@ class StripeReportUpload {
 				}
 				batch.add(parsed.entry());
 				batchRows.add(row);
+				if (parsed.payoutId() != null) {
+					batchPayouts.put(parsed.entry().id(), parsed.payoutId());
+				}
 				if (batch.size() == this.properties.batchSize()) {
-					fresh += write(batch, batchRows, uploadId, problems, problemCount);
+					fresh += write(batch, batchRows, batchPayouts, uploadId, problems, problemCount);
 				}
 			}
-			fresh += write(batch, batchRows, uploadId, problems, problemCount);
+			fresh += write(batch, batchRows, batchPayouts, uploadId, problems, problemCount);
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
 			// the file is read from memory: commons-csv reports a malformed file (an unclosed quote, a repeated
@@ -184,7 +188,8 @@ class StripeReportUpload {
 	}
 
 	/** Refuses rows whose id is already held with other figures, then inserts the batch. @return how many were new */
-	private int write(List<LedgerEntry> batch, List<Long> rows, long uploadId, List<Problem> problems, int[] count) {
+	private int write(List<LedgerEntry> batch, List<Long> rows, Map<String, String> payouts, long uploadId,
+			List<Problem> problems, int[] count) {
 		if (batch.isEmpty()) {
 			return 0;
 		}
@@ -204,7 +209,30 @@ class StripeReportUpload {
 		}
 		batch.clear();
 		rows.clear();
-		return problems.isEmpty() ? this.ledger.insert(accepted, "REPORT", uploadId) : 0;
+		if (!problems.isEmpty()) {
+			payouts.clear();
+			return 0;
+		}
+		int fresh = this.ledger.insert(accepted, "REPORT", uploadId);
+		linkPayouts(accepted, payouts);
+		return fresh;
+	}
+
+	/**
+	 * A payout reconciliation report says which payout paid each transaction; the payout's own row (category
+	 * payout, its source the payout) records the payout, as already linked since the report lists its transactions.
+	 */
+	private void linkPayouts(List<LedgerEntry> accepted, Map<String, String> payouts) {
+		Map<String, List<String>> byPayout = new java.util.HashMap<>();
+		payouts.forEach((id, payout) -> byPayout.computeIfAbsent(payout, p -> new ArrayList<>()).add(id));
+		byPayout.forEach((payout, ids) -> this.ledger.assignPayout(ids, payout));
+		payouts.clear();
+		for (LedgerEntry e : accepted) {
+			if ("payout".equals(e.reportingCategory()) && e.sourceId() != null && e.sourceId().startsWith("po_")) {
+				this.ledger.insertPayout(e.sourceId(), e.created(), null, -e.amount(), e.currency(), "paid");
+				this.ledger.markLinked(e.sourceId());
+			}
+		}
 	}
 
 	private static void note(List<Problem> problems, int[] count, Problem problem) {

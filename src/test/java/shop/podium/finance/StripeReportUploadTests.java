@@ -37,6 +37,9 @@ class StripeReportUploadTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Payouts payouts;
+
 	@Test
 	void aGoodReportImportsEveryRowInMinorUnitsOnceAndAgainImportsNothing() {
 		String p = FinanceFixtures.unique("txn_");
@@ -62,6 +65,26 @@ class StripeReportUploadTests {
 		assertThat(overlapping.imported()).isTrue();
 		assertThat(overlapping.rowsNew()).isZero();
 		assertThat(count(p)).isEqualTo(3);
+	}
+
+	@Test
+	void aPayoutReconciliationReportLinksEachTransactionToItsPayoutAndThePayoutReconciles() {
+		String p = FinanceFixtures.unique("txn_");
+		String payout = FinanceFixtures.unique("po_");
+		String csv = "automatic_payout_id,balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,"
+				+ "reporting_category,source_id,description\n"
+				+ payout + "," + p + "1,2019-03-01 10:00:00,2019-03-03 00:00:00,eur,39.00,1.43,37.57,charge,ch_1,Sale\n"
+				+ payout + "," + p + "2,2019-03-01 11:00:00,2019-03-03 00:00:00,eur,25.00,0.98,24.02,charge,ch_2,Sale\n"
+				+ payout + "," + p + "3,2019-03-02 09:00:00,2019-03-03 00:00:00,eur,-5.00,0.00,-5.00,refund,re_3,Refund\n"
+				+ payout + "," + p + "4,2019-03-04 00:00:00,2019-03-04 00:00:00,eur,-56.59,0.00,-56.59,payout," + payout + ",Payout\n";
+		assertThat(upload(csv).rowsNew()).isEqualTo(4);
+		Payouts.Summary summary = this.payouts.find(payout).orElseThrow();
+		assertThat(summary.amount()).isEqualTo(5_659);
+		assertThat(summary.transactions()).isEqualTo(3);
+		assertThat(summary.gross()).isEqualTo(6_400);
+		assertThat(summary.fees()).isEqualTo(241);
+		assertThat(summary.refunds()).isEqualTo(-500);
+		assertThat(summary.reconciles()).isTrue();
 	}
 
 	@Test
