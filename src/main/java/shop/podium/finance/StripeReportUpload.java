@@ -1,17 +1,11 @@
 package shop.podium.finance;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,10 +93,10 @@ class StripeReportUpload {
 	 * @param content read once, streaming; its SHA-256 is computed as it is read
 	 */
 	Result upload(String fileName, byte[] content, String actor) {
-		if (blank(content)) {
+		if (ReportFiles.blank(content)) {
 			return refused(fileName, 0, List.of(new Problem("finance.uploads.refused.empty")), 1);
 		}
-		String sha = sha256(content);
+		String sha = ReportFiles.sha256(content);
 		Optional<Timestamp> earlier = uploadedAt(sha);
 		if (earlier.isPresent()) {
 			return new Result(fileName, 0, 0, earlier, List.of(), 0);
@@ -135,7 +129,7 @@ class StripeReportUpload {
 		int[] problemCount = { 0 };
 		int read = 0;
 		int fresh = 0;
-		try (Reader reader = reader(content);
+		try (Reader reader = ReportFiles.reader(content);
 				CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
 					.setIgnoreEmptyLines(true).get().parse(reader)) {
 			StripeReportRow.Columns columns = StripeReportRow.Columns.of(csv.getHeaderMap());
@@ -251,35 +245,6 @@ class StripeReportUpload {
 			.param(sha)
 			.query(Timestamp.class)
 			.optional();
-	}
-
-	private static Reader reader(byte[] content) throws IOException {
-		// Excel saves UTF-8 CSV with a byte order mark, which would otherwise stick to the first column's name
-		boolean bom = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-				&& (content[2] & 0xFF) == 0xBF;
-		InputStream in = new java.io.ByteArrayInputStream(content, bom ? 3 : 0, content.length - (bom ? 3 : 0));
-		return new InputStreamReader(in, StandardCharsets.UTF_8);
-	}
-
-	/** Nothing but white space and a byte order mark, checked without decoding a large file. */
-	private static boolean blank(byte[] content) {
-		for (int i = 0; i < content.length; i++) {
-			int b = content[i] & 0xFF;
-			boolean bom = i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF);
-			if (!bom && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String truncate(String value, int max) {
