@@ -6,9 +6,13 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,14 +45,17 @@ class Ledger {
 		if (entries.isEmpty()) {
 			return 0;
 		}
+		// The driver answers a rewritten batch with "success, count unknown": count the new ids before inserting
+		Map<String, long[]> held = figures(entries.stream().map(LedgerEntry::id).toList());
+		int fresh = (int) entries.stream().map(LedgerEntry::id).filter(id -> !held.containsKey(id)).distinct().count();
 		Timestamp now = Timestamp.from(this.clock.instant());
-		int[][] counts = this.template.batchUpdate("""
+		this.template.batchUpdate("""
 				INSERT IGNORE INTO finance_balance_transaction (id, created_at, type, reporting_category, amount_minor,
 				  fee_minor, net_minor, currency, exchange_rate, description, source_id, source_amount, source_currency,
 				  payment_intent_id, charge_id, metadata_order, origin, upload_id, imported_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, entries.size(),
 				(PreparedStatement ps, LedgerEntry e) -> bind(ps, e, origin, uploadId, now));
-		return (int) Arrays.stream(counts).flatMapToInt(Arrays::stream).filter(c -> c > 0).count();
+		return fresh;
 	}
 
 	private static void bind(PreparedStatement ps, LedgerEntry e, String origin, Long uploadId, Timestamp now)
@@ -90,6 +97,20 @@ class Ledger {
 			.param(id)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.optional();
+	}
+
+	/** The figures held for each of those ids that is already imported (amount, fee, net). */
+	Map<String, long[]> figures(Collection<String> ids) {
+		Map<String, long[]> held = new HashMap<>();
+		if (ids.isEmpty()) {
+			return held;
+		}
+		this.jdbc.sql("SELECT id, amount_minor, fee_minor, net_minor FROM finance_balance_transaction WHERE id IN (:ids)")
+			.param("ids", new ArrayList<>(new LinkedHashSet<>(ids)))
+			.query(rs -> {
+				held.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) });
+			});
+		return held;
 	}
 
 	void assignPayout(List<String> ids, String payoutId) {

@@ -59,7 +59,8 @@ class FinancePagesTests {
 	@Test
 	void financePagesRender() throws Exception {
 		for (String page : List.of("/finance", "/finance/imports", "/finance/discrepancies",
-				"/finance/discrepancies?status=resolved", "/finance/payouts", "/finance/royalties", "/finance/refunds")) {
+				"/finance/discrepancies?status=resolved", "/finance/payouts", "/finance/royalties", "/finance/refunds",
+				"/finance/reports", "/finance/uploads")) {
 			this.mvc.perform(get(page).with(authentication(finance()))).andExpect(status().isOk());
 		}
 		this.mvc.perform(get("/finance/payouts.csv").with(authentication(finance()))).andExpect(status().isOk());

@@ -1,0 +1,117 @@
+package shop.podium.e2e.finance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import shop.podium.e2e.Browser;
+
+/** The finance back office as a finance user sees it: imports, the discrepancy queue and royalty statements. */
+public final class FinancePages {
+
+	private final Browser browser;
+
+	public FinancePages(Browser browser) {
+		this.browser = browser;
+	}
+
+	/** Starts an import from the imports page and waits (reloading, as a person would) until it has finished. */
+	public String importNow() {
+		this.browser.get("/finance/imports");
+		this.browser.find(By.id("start-import")).click();
+		this.browser.waitUntil("the import to finish", d -> {
+			d.navigate().refresh();
+			List<WebElement> status = d.findElements(By.cssSelector("#runs tbody tr:first-child .run-status"));
+			return !status.isEmpty() && d.findElements(By.cssSelector("[role=status]")).isEmpty()
+					&& d.findElements(By.cssSelector("#start-import[disabled]")).isEmpty();
+		});
+		return this.browser.find(By.cssSelector("#runs tbody tr:first-child .run-status")).getText();
+	}
+
+	/** Opens the open discrepancy whose row in the queue mentions that text. */
+	public void openDiscrepancyMentioning(String text) {
+		this.browser.get("/finance/discrepancies");
+		WebElement row = this.browser.find(By.id("discrepancies"))
+			.findElements(By.cssSelector("tbody tr"))
+			.stream()
+			.filter(r -> r.getText().contains(text))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no open discrepancy mentions " + text));
+		row.findElement(By.cssSelector("a")).click();
+		this.browser.waitUntil("the discrepancy", d -> !d.findElements(By.id("discrepancy-status")).isEmpty());
+	}
+
+	public void resolve(String reason) {
+		this.browser.find(By.id("reason")).sendKeys(reason);
+		this.browser.find(By.id("resolve")).click();
+		this.browser.waitUntil("resolved", d -> d.findElements(By.id("resolve")).isEmpty());
+	}
+
+	public String discrepancyStatus() {
+		return this.browser.find(By.id("discrepancy-status")).getText();
+	}
+
+	public String history() {
+		return this.browser.find(By.id("history")).getText();
+	}
+
+	/** Opens the royalty statements of a period and the statement of the licensee with that name. */
+	public void openStatement(String period, String licensee) {
+		this.browser.get("/finance/royalties?period=" + period);
+		this.browser.find(By.id("statements")).findElement(By.linkText(licensee)).click();
+		this.browser.waitUntil("the statement", d -> !d.findElements(By.cssSelector("a.statement-pdf")).isEmpty());
+	}
+
+	/** Opens the revenue reports over a range of months; @return how many charts (one per currency) it draws */
+	public int openReports(String from, String to) {
+		this.browser.get("/finance/reports?from=" + from + "&to=" + to);
+		this.browser.waitUntil("the reports", d -> !d.findElements(By.id("revenue-by-region")).isEmpty());
+		return this.browser.driver().findElements(By.cssSelector(".revenue-chart svg")).size();
+	}
+
+	/** Uploads a Stripe report file through the form; @return what the page says became of it */
+	public String uploadReport(java.nio.file.Path file) {
+		this.browser.get("/finance/uploads");
+		this.browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		this.browser.find(By.id("upload")).click();
+		this.browser.waitUntil("the upload's result", d -> !d.findElements(By.id("upload-result")).isEmpty());
+		return this.browser.find(By.id("upload-result")).getText();
+	}
+
+	/** Downloads the statement's PDF with the browser's session, as the link would. */
+	public byte[] downloadStatementPdf() {
+		String href = this.browser.find(By.cssSelector("a.statement-pdf")).getDomProperty("href");
+		String cookies = this.browser.driver()
+			.manage()
+			.getCookies()
+			.stream()
+			.map(c -> c.getName() + "=" + c.getValue())
+			.collect(Collectors.joining("; "));
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError("PDF download answered " + response.statusCode());
+			}
+			if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf")) {
+				throw new AssertionError("not a PDF: " + response.headers().firstValue("Content-Type").orElse(""));
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new AssertionError("PDF download failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted", ex);
+		}
+	}
+
+}
