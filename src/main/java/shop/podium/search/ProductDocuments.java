@@ -31,6 +31,8 @@ class ProductDocuments {
 
 	private static final int MAX_SUGGEST_INPUTS_PER_NAME = 6;
 
+	private static final int SUGGEST_WORDS_FROM_LATER_START = 3;
+
 	private final Regions regions;
 
 	private final LicenceGrants grants;
@@ -109,7 +111,10 @@ class ProductDocuments {
 
 	/**
 	 * A completion field only matches from the start of an input, so each name is offered from each of its
-	 * first words on: "athl" finds "Brisbane 2032 Athletics T-shirt".
+	 * first words on: "athl" finds "Brisbane 2032 Athletics T-shirt". Only the whole name is offered whole; the
+	 * inputs from a later word stop after a few words, enough for what fans type into a type-ahead box (the
+	 * suggestion shows the stored name, not the input). Each input costs indexing time in proportion to its
+	 * length, once per region context, and that dominated a full reindex.
 	 */
 	static List<String> suggestInputs(Iterable<String> names) {
 		Set<String> inputs = new LinkedHashSet<>();
@@ -118,8 +123,10 @@ class ProductDocuments {
 				continue;
 			}
 			String[] words = name.strip().split("\\s+");
-			for (int i = 0; i < words.length && i < MAX_SUGGEST_INPUTS_PER_NAME; i++) {
-				inputs.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)));
+			inputs.add(String.join(" ", words));
+			for (int i = 1; i < words.length && i < MAX_SUGGEST_INPUTS_PER_NAME; i++) {
+				int end = Math.min(words.length, i + SUGGEST_WORDS_FROM_LATER_START);
+				inputs.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, end)));
 			}
 		}
 		return List.copyOf(inputs);

@@ -1,7 +1,7 @@
 package shop.podium.search;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,12 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.Suggestion;
-import co.elastic.clients.elasticsearch.core.search.TermSuggest;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.Response;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,20 +52,23 @@ class ProductSearch {
 
 	SearchResults search(Region region, SearchCriteria criteria, Locale locale) throws IOException {
 		int page = Math.min(criteria.page(), MAX_PAGE);
-		SearchResponse<JsonNode> response = send(region, criteria, locale, page, false);
+		JsonNode response = send(region, criteria, locale, page, false);
 		boolean fuzzy = false;
-		if (criteria.hasQuery() && response.hits().total().value() == 0) {
+		if (criteria.hasQuery() && total(response) == 0) {
 			response = send(region, criteria, locale, page, true);
 			fuzzy = true;
 		}
-		long total = response.hits().total().value();
+		long total = total(response);
 		int last = (int) Math.min(MAX_PAGE, Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
 		if (page > last) {
 			page = last;
 			response = send(region, criteria, locale, page, fuzzy);
 		}
 		String lang = SearchQueries.localeField(locale);
-		List<SearchResults.Hit> hits = response.hits().hits().stream().map(h -> hit(h, region, lang)).toList();
+		List<SearchResults.Hit> hits = new ArrayList<>();
+		for (JsonNode hit : response.path("hits").path("hits")) {
+			hits.add(hit(hit, region, lang));
+		}
 		String didYouMean = fuzzy ? didYouMean(criteria.query(), response) : null;
 		return new SearchResults(hits, total, page, PAGE_SIZE, facets(response, criteria, region, locale), didYouMean,
 				fuzzy, List.of(), false);
@@ -74,17 +76,14 @@ class ProductSearch {
 
 	/** Up to {@code size} products whose names start with (or are a typo or two away from) the prefix. */
 	List<Suggestion> suggest(Region region, String prefix, Locale locale, int size) throws IOException {
-		String body = this.json.writeValueAsString(SearchQueries.suggest(region, prefix, size));
-		SearchResponse<JsonNode> response = this.clients.queries()
-			.search(s -> s.withJson(new StringReader(body)).index(this.properties.index()), JsonNode.class);
+		JsonNode response = post(SearchQueries.suggest(region, prefix, size));
 		String lang = SearchQueries.localeField(locale);
 		Map<String, Suggestion> found = new LinkedHashMap<>();
 		for (String name : List.of("exact", "fuzzy")) {
-			for (co.elastic.clients.elasticsearch.core.search.Suggestion<JsonNode> suggestion : response.suggest()
-				.getOrDefault(name, List.of())) {
-				for (CompletionSuggestOption<JsonNode> option : suggestion.completion().options()) {
-					JsonNode source = option.source();
-					if (source != null && found.size() < size) {
+			for (JsonNode suggestion : response.path("suggest").path(name)) {
+				for (JsonNode option : suggestion.path("options")) {
+					JsonNode source = option.path("_source");
+					if (source.isObject() && found.size() < size) {
 						String slug = source.path("slug").asString();
 						found.putIfAbsent(slug, new Suggestion(slug, name(source.path("name"), lang)));
 					}
@@ -94,21 +93,38 @@ class ProductSearch {
 		return List.copyOf(found.values());
 	}
 
-	private SearchResponse<JsonNode> send(Region region, SearchCriteria criteria, Locale locale, int page,
-			boolean fuzzy) throws IOException {
-		String body = this.json.writeValueAsString(
-				SearchQueries.search(region, criteria, locale, (page - 1) * PAGE_SIZE, PAGE_SIZE, fuzzy));
-		return this.clients.queries()
-			.search(s -> s.withJson(new StringReader(body)).index(this.properties.index()), JsonNode.class);
+	private JsonNode send(Region region, SearchCriteria criteria, Locale locale, int page, boolean fuzzy)
+			throws IOException {
+		return post(SearchQueries.search(region, criteria, locale, (page - 1) * PAGE_SIZE, PAGE_SIZE, fuzzy));
 	}
 
-	private static SearchResults.Hit hit(Hit<JsonNode> hit, Region region, String lang) {
-		JsonNode source = hit.source();
+	/** Sends the body to the index's search endpoint and reads the answer as a tree. */
+	private JsonNode post(Map<String, Object> body) throws IOException {
+		Request request = new Request("POST", "/" + this.properties.index() + "/_search");
+		request.setEntity(new ByteArrayEntity(this.json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+		Response response;
+		try {
+			response = this.clients.queryTransport().performRequest(request);
+		}
+		catch (ResponseException ex) {
+			throw new Refused(ex.getResponse().getStatusCode() + " " + ex.getMessage(), ex);
+		}
+		try (InputStream in = response.getEntity().getContent()) {
+			return this.json.readTree(in);
+		}
+	}
+
+	private static long total(JsonNode response) {
+		return response.path("hits").path("total").path("value").asLong();
+	}
+
+	private static SearchResults.Hit hit(JsonNode hit, Region region, String lang) {
+		JsonNode source = hit.path("_source");
+		JsonNode highlight = hit.path("highlight");
 		String name = name(source.path("name"), lang);
-		Map<String, List<String>> highlight = hit.highlight();
-		String nameHtml = first(highlight.get("name." + lang));
+		String nameHtml = first(highlight.path("name." + lang));
 		if (nameHtml == null && source.path("name").path(lang).isMissingNode()) {
-			nameHtml = first(highlight.get("name.en"));
+			nameHtml = first(highlight.path("name.en"));
 		}
 		if (nameHtml == null) {
 			nameHtml = HtmlUtils.htmlEscape(name);
@@ -120,7 +136,7 @@ class ProductSearch {
 		Money price = new Money(source.path("price").path(region.code()).asLong(), region.currency());
 		String image = source.path("image").isString() ? source.path("image").asString() : null;
 		return new SearchResults.Hit(source.path("slug").asString(), name, nameHtml,
-				first(highlight.get("description." + lang)), image, price, inStock);
+				first(highlight.path("description." + lang)), image, price, inStock);
 	}
 
 	/** The name in the reader's language, else English, else any. */
@@ -136,41 +152,39 @@ class ProductSearch {
 		return "";
 	}
 
-	private static String first(List<String> values) {
-		return (values == null || values.isEmpty()) ? null : values.get(0);
+	private static String first(JsonNode values) {
+		return (values.isArray() && !values.isEmpty()) ? values.get(0).asString() : null;
 	}
 
-	private List<SearchResults.FacetGroup> facets(SearchResponse<JsonNode> response, SearchCriteria criteria,
-			Region region, Locale locale) {
+	private List<SearchResults.FacetGroup> facets(JsonNode response, SearchCriteria criteria, Region region,
+			Locale locale) {
 		List<SearchResults.FacetGroup> groups = new ArrayList<>();
 		for (FacetField facet : FacetField.values()) {
-			Aggregate aggregate = response.aggregations().get(facet.param());
-			if (aggregate == null) {
+			JsonNode aggregate = response.path("aggregations").path(facet.param());
+			if (aggregate.isMissingNode()) {
 				continue;
 			}
-			Aggregate values = aggregate.filter().aggregations().get("values");
+			JsonNode buckets = aggregate.path("values").path("buckets");
 			Set<String> selected = new LinkedHashSet<>(criteria.values(facet));
 			List<SearchResults.FacetOption> options = new ArrayList<>();
 			if (facet == FacetField.PRICE) {
-				for (var bucket : values.range().buckets().array()) {
-					PriceRanges.find(region.currency(), bucket.key()).ifPresent(range -> options.add(
-							new SearchResults.FacetOption(range.key(), this.labels.price(range, locale),
-									bucket.docCount(), selected.contains(range.key()))));
+				for (JsonNode bucket : buckets) {
+					long count = bucket.path("doc_count").asLong();
+					PriceRanges.find(region.currency(), bucket.path("key").asString())
+						.ifPresent(range -> options.add(new SearchResults.FacetOption(range.key(),
+								this.labels.price(range, locale), count, selected.contains(range.key()))));
 				}
 			}
 			else {
 				Map<String, String> licensees = new LinkedHashMap<>();
-				for (var bucket : values.sterms().buckets().array()) {
-					String key = bucket.key().stringValue();
-					Aggregate name = bucket.aggregations().get("name");
-					if (name != null && !name.topHits().hits().hits().isEmpty()) {
-						var source = name.topHits().hits().hits().get(0).source();
-						if (source != null) {
-							licensees.put(key, source.toJson().asJsonObject().getString("licensee_name", key));
-						}
+				for (JsonNode bucket : buckets) {
+					String key = bucket.path("key").asString();
+					JsonNode top = bucket.path("name").path("hits").path("hits");
+					if (!top.isEmpty()) {
+						licensees.put(key, top.get(0).path("_source").path("licensee_name").asString(key));
 					}
 					options.add(new SearchResults.FacetOption(key, this.labels.label(facet, key, locale, licensees),
-							bucket.docCount(), selected.remove(key)));
+							bucket.path("doc_count").asLong(), selected.remove(key)));
 				}
 				// a chosen value nothing matches any more stays on screen, so it can be unticked
 				selected.forEach(v -> options.add(new SearchResults.FacetOption(v,
@@ -188,22 +202,19 @@ class ProductSearch {
 	}
 
 	/** The query with each word the suggester knows better replaced, or {@code null} when it knows none. */
-	private static String didYouMean(String query, SearchResponse<JsonNode> response) {
-		List<co.elastic.clients.elasticsearch.core.search.Suggestion<JsonNode>> spell = response.suggest()
-			.getOrDefault("spell", List.of());
+	private static String didYouMean(String query, JsonNode response) {
 		StringBuilder corrected = new StringBuilder();
 		int position = 0;
 		boolean changed = false;
-		for (var suggestion : spell) {
-			if (!suggestion.isTerm()) {
+		for (JsonNode term : response.path("suggest").path("spell")) {
+			JsonNode options = term.path("options");
+			int offset = term.path("offset").asInt();
+			int length = term.path("length").asInt();
+			if (options.isEmpty() || offset < position || offset + length > query.length()) {
 				continue;
 			}
-			TermSuggest term = suggestion.term();
-			if (term.options().isEmpty() || term.offset() < position || term.offset() + term.length() > query.length()) {
-				continue;
-			}
-			corrected.append(query, position, term.offset()).append(term.options().get(0).text());
-			position = term.offset() + term.length();
+			corrected.append(query, position, offset).append(options.get(0).path("text").asString());
+			position = offset + length;
 			changed = true;
 		}
 		if (!changed) {
@@ -211,6 +222,15 @@ class ProductSearch {
 		}
 		corrected.append(query.substring(position));
 		return corrected.toString();
+	}
+
+	/** The cluster answered but refused the request (4xx/5xx): a bug of ours, not an outage. */
+	static final class Refused extends RuntimeException {
+
+		Refused(String message, Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 	/** A type-ahead suggestion: a product's name in the reader's language, linking to its page. */

@@ -47,6 +47,15 @@ final class SearchClients implements AutoCloseable {
 		return this.queries;
 	}
 
+	/**
+	 * The low-level side of the query client: fans' searches send the JSON they built as it is and read the
+	 * answer as a tree, rather than have the typed client parse the body into its object model, write it out
+	 * again, and build typed objects of the answer (a third of a search page's processor time).
+	 */
+	Rest5Client queryTransport() {
+		return this.queryTransport;
+	}
+
 	ElasticsearchClient indexing() {
 		return this.indexing;
 	}

@@ -1,6 +1,7 @@
 package shop.podium.search;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -42,6 +43,10 @@ class SearchCluster {
 	private volatile String problem;
 
 	private volatile Instant since = Instant.now();
+
+	private static final int SLOW_IN_A_ROW_IS_DOWN = 5;
+
+	private final AtomicInteger slowInARow = new AtomicInteger();
 
 	SearchCluster(SearchProperties properties) {
 		this.configured = properties.configured();
@@ -88,6 +93,7 @@ class SearchCluster {
 	}
 
 	void reached() {
+		this.slowInARow.set(0);
 		if (!this.reachable) {
 			this.reachable = true;
 			this.problem = null;
@@ -104,6 +110,24 @@ class SearchCluster {
 		this.reachable = false;
 		this.problem = message;
 		this.since = Instant.now();
+	}
+
+	/**
+	 * A search that took longer than the query timeout. One slow answer on a busy machine is not an outage: that
+	 * search alone falls back to the database. Several in a row are, and then every search does, until the
+	 * probe finds the cluster answering again.
+	 */
+	void slow(Exception ex) {
+		if (this.slowInARow.incrementAndGet() >= SLOW_IN_A_ROW_IS_DOWN) {
+			failed(ex);
+		}
+	}
+
+	/** A search answered in time. */
+	void answered() {
+		if (this.slowInARow.get() != 0) {
+			this.slowInARow.set(0);
+		}
 	}
 
 	void indexReady(boolean ready) {

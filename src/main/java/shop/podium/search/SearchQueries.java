@@ -22,6 +22,8 @@ final class SearchQueries {
 
 	static final int MAX_TERMS = 10;
 
+	private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z-]*[A-Za-z]");
+
 	private SearchQueries() {
 	}
 
@@ -86,8 +88,7 @@ final class SearchQueries {
 		}
 		List<Object> words = new ArrayList<>();
 		for (String term : terms(criteria.query())) {
-			Map<String, Object> exact = obj("multi_match", obj("query", term, "type", "best_fields", "operator", "and",
-					"fields", fields(lang, true)));
+			Map<String, Object> exact = asTypedOrPlural(term, lang);
 			if (fuzzy) {
 				Map<String, Object> typo = obj("multi_match", obj("query", term, "type", "best_fields", "operator", "and",
 						"fields", fields(lang, false), "fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 20));
@@ -108,6 +109,41 @@ final class SearchQueries {
 				List.of(obj("field_value_factor", obj("field", "popularity", "modifier", "log1p", "missing", 0))),
 				"boost_mode", "sum"));
 		return obj("bool", obj("must", List.of(scored), "should", List.of(phrase), "filter", filter));
+	}
+
+	/**
+	 * The word as typed, or its plural or singular: "hoodie" finds "Hoodies" and "t-shirt" finds "T-shirts" in the
+	 * exact pass, as a stemming analyzer would; without this, a cluster with core analysis only (the embedded
+	 * node) sent every singular of a catalog noun to the far costlier fuzzy pass. The best of the two scores
+	 * counts, so a stemming cluster, where both forms are the same term, scores as before.
+	 */
+	private static Map<String, Object> asTypedOrPlural(String term, String lang) {
+		Map<String, Object> typed = exactWord(term, lang);
+		String other = pluralOrSingular(term);
+		if (other == null) {
+			return typed;
+		}
+		return obj("dis_max", obj("queries", List.of(typed, exactWord(other, lang))));
+	}
+
+	private static Map<String, Object> exactWord(String term, String lang) {
+		return obj("multi_match", obj("query", term, "type", "best_fields", "operator", "and", "fields",
+				fields(lang, true)));
+	}
+
+	/** English-style number flip of a Latin word of three letters or more, or {@code null}. */
+	static String pluralOrSingular(String term) {
+		if (term.length() < 3 || !LATIN_WORD.matcher(term).matches()) {
+			return null;
+		}
+		String lower = term.toLowerCase(Locale.ROOT);
+		if (lower.endsWith("ss") || lower.endsWith("us") || lower.endsWith("is")) {
+			return null;
+		}
+		if (lower.endsWith("s")) {
+			return term.substring(0, term.length() - 1);
+		}
+		return term + "s";
 	}
 
 	/** The words of a query as fans separate them; the analyzers split further (CJK, hyphens). */
@@ -136,11 +172,13 @@ final class SearchQueries {
 		return fields;
 	}
 
-	private static Map<String, Object> withBoost(Map<String, Object> multiMatch, double boost) {
+	/** The same one-key query ({@code multi_match}, {@code dis_max}) with a boost. */
+	private static Map<String, Object> withBoost(Map<String, Object> query, double boost) {
+		Map.Entry<String, Object> only = query.entrySet().iterator().next();
 		@SuppressWarnings("unchecked")
-		Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) multiMatch.get("multi_match"));
+		Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) only.getValue());
 		inner.put("boost", boost);
-		return obj("multi_match", inner);
+		return obj(only.getKey(), inner);
 	}
 
 	/** Each facet's selection as filters (values of one facet OR'ed), by facet. */

@@ -1,10 +1,11 @@
 package shop.podium.search;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -43,11 +44,12 @@ class Searches {
 		if (this.cluster.usable()) {
 			try {
 				results = this.search.search(region, criteria, locale);
+				this.cluster.answered();
 			}
 			catch (IOException ex) {
-				this.cluster.failed(ex);
+				problem(ex);
 			}
-			catch (ElasticsearchException ex) {
+			catch (ProductSearch.Refused ex) {
 				// the cluster answered but refused the request: a bug of ours, not an outage
 				log.error("Search request refused (" + ex.getMessage() + "); answering from the database", ex);
 			}
@@ -68,15 +70,36 @@ class Searches {
 			return List.of();
 		}
 		try {
-			return this.search.suggest(region, prefix, locale, 8);
+			List<ProductSearch.Suggestion> suggestions = this.search.suggest(region, prefix, locale, 8);
+			this.cluster.answered();
+			return suggestions;
 		}
 		catch (IOException ex) {
-			this.cluster.failed(ex);
+			problem(ex);
 		}
-		catch (ElasticsearchException ex) {
+		catch (ProductSearch.Refused ex) {
 			log.error("Suggestion request refused: " + ex.getMessage(), ex);
 		}
 		return List.of();
+	}
+
+	/** A timeout is this request's problem; anything else (refused, reset) means the cluster is away. */
+	private void problem(IOException ex) {
+		if (timedOut(ex)) {
+			this.cluster.slow(ex);
+		}
+		else {
+			this.cluster.failed(ex);
+		}
+	}
+
+	private static boolean timedOut(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InterruptedIOException || cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private SearchResults fromDatabase(Region region, SearchCriteria criteria, Locale locale) {
