@@ -28,6 +28,9 @@ public class LicenceGrants {
 
 	private final Map<Key, List<LicenceGrant>> cache = new ConcurrentHashMap<>();
 
+	/** Counts evictions, so an answer read from the database before one is never cached after it. */
+	private long generation;
+
 	LicenceGrants(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -47,10 +50,19 @@ public class LicenceGrants {
 		Key key = new Key(regionCode, day);
 		List<LicenceGrant> grants = this.cache.get(key);
 		if (grants == null) {
-			// yesterday's answers will never be asked again
-			this.cache.keySet().removeIf(k -> !k.day().equals(day));
+			long readAt;
+			synchronized (this.cache) {
+				readAt = this.generation;
+			}
 			grants = load(regionCode, day);
-			this.cache.put(key, grants);
+			synchronized (this.cache) {
+				// a licence changed while we read: this answer may predate it, so don't keep it
+				if (readAt == this.generation) {
+					// yesterday's answers will never be asked again
+					this.cache.keySet().removeIf(k -> !k.day().equals(day));
+					this.cache.put(key, grants);
+				}
+			}
 		}
 		return grants;
 	}
@@ -61,7 +73,10 @@ public class LicenceGrants {
 	}
 
 	public void evictAll() {
-		this.cache.clear();
+		synchronized (this.cache) {
+			this.generation++;
+			this.cache.clear();
+		}
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
