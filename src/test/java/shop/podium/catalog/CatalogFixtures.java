@@ -16,7 +16,7 @@ import shop.podium.regions.Regions;
  * Rows for catalog tests, written with plain SQL. Every name is made unique so tests never see each other's
  * rows (nor the demo catalog's), and the caches the rows feed are dropped after each change.
  */
-class CatalogFixtures {
+public class CatalogFixtures {
 
 	private final JdbcClient jdbc;
 
@@ -24,22 +24,22 @@ class CatalogFixtures {
 
 	private final LicenceGrants grants;
 
-	CatalogFixtures(JdbcClient jdbc, Regions regions, LicenceGrants grants) {
+	public CatalogFixtures(JdbcClient jdbc, Regions regions, LicenceGrants grants) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.grants = grants;
 	}
 
-	static String unique(String prefix) {
+	public static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	LocalDate today() {
+	public LocalDate today() {
 		return this.grants.today();
 	}
 
 	/** A region, unless one with that code exists already (then the existing one is used as it is). */
-	void region(String code, String currency, String locale, String taxMode, String taxRate, String taxLabel) {
+	public void region(String code, String currency, String locale, String taxMode, String taxRate, String taxLabel) {
 		this.jdbc.sql("""
 				INSERT IGNORE INTO region (code, name, currency, default_locale, supported_locales, tax_mode, tax_rate,
 				  tax_label, theme, position)
@@ -55,14 +55,14 @@ class CatalogFixtures {
 		this.regions.reload();
 	}
 
-	long licensee(String name, String status) {
+	public long licensee(String name, String status) {
 		return insert(this.jdbc.sql("INSERT INTO licensee (code, name, kind, status) VALUES (:code, :name, 'MANUFACTURER', :status)")
 					.param("code", unique("lic"))
 					.param("name", name)
 					.param("status", status));
 	}
 
-	long licence(long licenseeId, LocalDate from, LocalDate to, boolean suspended, Set<String> territories,
+	public long licence(long licenseeId, LocalDate from, LocalDate to, boolean suspended, Set<String> territories,
 			Set<String> categories, Set<String> editions) {
 		long id = insert(this.jdbc.sql("""
 				INSERT INTO licence (licensee_id, reference, valid_from, valid_to, suspended, royalty_rate)
@@ -88,7 +88,7 @@ class CatalogFixtures {
 		return id;
 	}
 
-	long category(String slug, boolean sized, String nameEn) {
+	public long category(String slug, boolean sized, String nameEn) {
 		long id = insert(this.jdbc.sql("INSERT INTO category (slug, sized, position) VALUES (:slug, :sized, 0)")
 			.param("slug", slug)
 			.param("sized", sized));
@@ -96,20 +96,20 @@ class CatalogFixtures {
 		return id;
 	}
 
-	long edition(String slug, String nameEn) {
+	public long edition(String slug, String nameEn) {
 		long id = insert(this.jdbc.sql("INSERT INTO edition (slug, year, season, position) VALUES (:slug, 2028, 'SUMMER', 0)")
 					.param("slug", slug));
 		this.jdbc.sql("INSERT INTO edition_text VALUES (:id, 'en', :name)").param("id", id).param("name", nameEn).update();
 		return id;
 	}
 
-	long sport(String slug, String nameEn) {
+	public long sport(String slug, String nameEn) {
 		long id = insert(this.jdbc.sql("INSERT INTO sport (slug, position) VALUES (:slug, 0)").param("slug", slug));
 		this.jdbc.sql("INSERT INTO sport_text VALUES (:id, 'en', :name)").param("id", id).param("name", nameEn).update();
 		return id;
 	}
 
-	long product(String slug, long licenseeId, long categoryId, long editionId, String status, int popularity,
+	public long product(String slug, long licenseeId, long categoryId, long editionId, String status, int popularity,
 			LocalDateTime createdAt, String nameEn) {
 		long id = insert(this.jdbc.sql("""
 				INSERT INTO product (slug, licensee_id, sku_stem, category_id, edition_id, status, image, popularity,
@@ -128,7 +128,7 @@ class CatalogFixtures {
 		return id;
 	}
 
-	void text(long productId, String locale, String name, String description) {
+	public void text(long productId, String locale, String name, String description) {
 		this.jdbc.sql("INSERT INTO product_text VALUES (:id, :locale, :name, :description)")
 			.param("id", productId)
 			.param("locale", locale)
@@ -137,11 +137,11 @@ class CatalogFixtures {
 			.update();
 	}
 
-	void sportOf(long productId, long sportId) {
+	public void sportOf(long productId, long sportId) {
 		this.jdbc.sql("INSERT INTO product_sport VALUES (:p, :s)").param("p", productId).param("s", sportId).update();
 	}
 
-	void offer(long productId, String region, long priceMinor, String currency, boolean active) {
+	public void offer(long productId, String region, long priceMinor, String currency, boolean active) {
 		this.jdbc.sql("""
 				INSERT INTO offer (product_id, region_code, price_minor, currency, active)
 				VALUES (:p, :r, :price, :currency, :active)""")
@@ -153,7 +153,7 @@ class CatalogFixtures {
 			.update();
 	}
 
-	long variant(long productId, String size, int position) {
+	public long variant(long productId, String size, int position) {
 		return insert(this.jdbc.sql("INSERT INTO variant (product_id, sku, size, position) VALUES (:p, :sku, :size, :pos)")
 					.param("p", productId)
 					.param("sku", unique("V").toUpperCase())
@@ -161,7 +161,7 @@ class CatalogFixtures {
 					.param("pos", position));
 	}
 
-	void stock(long variantId, String region, int quantity) {
+	public void stock(long variantId, String region, int quantity) {
 		this.jdbc.sql("INSERT INTO stock (variant_id, region_code, quantity) VALUES (:v, :r, :q)")
 			.param("v", variantId)
 			.param("r", region)
@@ -169,7 +169,7 @@ class CatalogFixtures {
 			.update();
 	}
 
-	void execute(String sql, Object... params) {
+	public void execute(String sql, Object... params) {
 		var statement = this.jdbc.sql(sql);
 		for (Object param : params) {
 			statement = statement.param(param);

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import shop.podium.catalog.CatalogFixtures;
 import shop.podium.catalog.ProductChanged;
 import shop.podium.licensing.LicenceChanged;
 import shop.podium.licensing.LicenceGrants;
@@ -20,7 +21,7 @@ import shop.podium.regions.Region;
 import shop.podium.regions.Regions;
 
 import static org.awaitility.Awaitility.await;
-import static shop.podium.search.SearchFixtures.unique;
+import static shop.podium.catalog.CatalogFixtures.unique;
 
 /**
  * A small catalog of its own for each test class (names made of invented words, so neither other tests' rows
@@ -28,7 +29,7 @@ import static shop.podium.search.SearchFixtures.unique;
  */
 class SearchTestSupport {
 
-	final SearchFixtures fixtures;
+	final CatalogFixtures fixtures;
 
 	final JdbcClient jdbc;
 
@@ -60,7 +61,7 @@ class SearchTestSupport {
 
 	SearchTestSupport(JdbcClient jdbc, Regions regions, LicenceGrants grants, ApplicationEventPublisher events,
 			TransactionTemplate transactions, SearchCluster cluster, ProductSearch search) {
-		this.fixtures = new SearchFixtures(jdbc, regions, grants);
+		this.fixtures = new CatalogFixtures(jdbc, regions, grants);
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.events = events;
