@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -79,8 +80,11 @@ public class SecurityConfiguration {
 			.addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
 			// POST only (CSRF-protected): a link or an image cannot sign anyone out
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOK),
-					PathPatternRequestMatcher.pathPattern(STRIPE_EMULATOR_API)))
+			// the token lives in a cookie rather than the session: a guest reading a product page (whose
+			// add-to-cart form carries the token) must not cost the server a session
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOK),
+						PathPatternRequestMatcher.pathPattern(STRIPE_EMULATOR_API)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties.formActionSources())))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -95,6 +99,12 @@ public class SecurityConfiguration {
 	 * Scripts and styles only from the shop itself, never inline: JSON-LD blocks are data, which CSP lets
 	 * through. A page that needs a stricter policy (served SVG images) sets its own header, which wins.
 	 */
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return tokens;
+	}
+
 	static String contentSecurityPolicy(List<String> formActionSources) {
 		String formAction = String.join(" ", "'self'", String.join(" ", formActionSources)).strip();
 		return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
