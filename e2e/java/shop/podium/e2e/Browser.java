@@ -18,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,6 +87,18 @@ public final class Browser implements AutoCloseable {
 
 	public WebElement find(By by) {
 		return this.driver.findElement(by);
+	}
+
+	/**
+	 * Presses a button that sends a form and waits until the browser shows the page that came back. A form
+	 * that redirects to the page it was on keeps the address, so the wait is on the old page going away.
+	 */
+	public void submitWith(WebElement button) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		button.click();
+		waitUntil("the page after the form was sent", ExpectedConditions.stalenessOf(page));
+		waitUntil("the page after the form was sent to load",
+				d -> "complete".equals(this.driver.executeScript("return document.readyState")));
 	}
 
 	/** Saves a screenshot of the page shown as {@code NN-<name>.png}. */

@@ -33,7 +33,8 @@ public final class AdminLicenseePage extends ShopPage {
 
 	private AdminLicenseePage press(String reference, String action) {
 		String path = this.browser.path();
-		this.browser.find(By.cssSelector("#licence-" + reference + " form[action$='/" + action + "'] button")).click();
+		this.browser
+			.submitWith(this.browser.find(By.cssSelector("#licence-" + reference + " form[action$='/" + action + "'] button")));
 		this.browser.waitUntil("the licence " + reference + " " + action + "ed",
 				d -> path.equals(this.browser.path()) && !d.findElements(By.cssSelector(".alert--success")).isEmpty());
 		return this;

@@ -25,7 +25,7 @@ public final class ListingEditorPage extends ShopPage {
 		new Select(browser.find(By.id("edition"))).selectByValue(edition);
 		browser.find(By.id("nameEn")).sendKeys(name);
 		browser.find(By.id("descriptionEn")).sendKeys(description);
-		browser.find(By.cssSelector("main form button[type=submit]")).click();
+		browser.submitWith(browser.find(By.cssSelector("main form button[type=submit]")));
 		return expect(browser);
 	}
 
@@ -47,7 +47,7 @@ public final class ListingEditorPage extends ShopPage {
 	public ListingEditorPage addVariant(String sku, String size) {
 		this.browser.find(By.id("new-sku")).sendKeys(sku);
 		this.browser.find(By.id("new-size")).sendKeys(size);
-		this.browser.find(By.cssSelector("#add-variant button[type=submit]")).click();
+		this.browser.submitWith(this.browser.find(By.cssSelector("#add-variant button[type=submit]")));
 		return afterPost();
 	}
 
@@ -61,7 +61,7 @@ public final class ListingEditorPage extends ShopPage {
 			quantity.clear();
 			quantity.sendKeys(Integer.toString(stock));
 		}
-		form.findElement(By.cssSelector("button[type=submit]")).click();
+		this.browser.submitWith(form.findElement(By.cssSelector("button[type=submit]")));
 		return afterPost();
 	}
 
@@ -69,12 +69,12 @@ public final class ListingEditorPage extends ShopPage {
 		WebElement field = this.browser.find(By.id("descriptionEn"));
 		field.clear();
 		field.sendKeys(description);
-		this.browser.find(By.cssSelector("#content-form button[type=submit]")).click();
+		this.browser.submitWith(this.browser.find(By.cssSelector("#content-form button[type=submit]")));
 		return afterPost();
 	}
 
 	public ListingEditorPage submitForApproval() {
-		this.browser.find(By.id("submit-listing")).click();
+		this.browser.submitWith(this.browser.find(By.id("submit-listing")));
 		return afterPost();
 	}
 
