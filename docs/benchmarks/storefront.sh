@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Storefront benchmark: the cold start of `./mvnw spring-boot:run` to the first page served, then
 # requests/second and p50/p99 latency (wrk) for the region home, a category page, a product page and a
-# static CSS file served by the same application in the same run, at 8 and 50 connections.
+# static CSS file served by the same application in the same run, at 8 and 50 connections; then the same
+# with guest pages not kept (every page rendered for every request) after a restart.
 #
 #   docs/benchmarks/storefront.sh                 # results printed and written to target/benchmarks/
 #   REGION=jp DURATION=15s docs/benchmarks/storefront.sh
@@ -84,13 +85,13 @@ stop_app() {
 trap stop_app EXIT INT TERM
 
 # Starts `./mvnw spring-boot:run` in its own process group and sets STARTUP to the seconds until /$REGION
-# answers 200.
+# answers 200. Arguments are passed on to the application.
 STARTUP=""
 start_app() {
 	local started now status
 	started="$(date +%s.%N)"
 	setsid ./mvnw -B -q -ntp spring-boot:run \
-		"-Dspring-boot.run.arguments=--server.port=$PORT --podium.embedded.data-dir=$DATA_DIR" \
+		"-Dspring-boot.run.arguments=--server.port=$PORT --podium.embedded.data-dir=$DATA_DIR $*" \
 		>>"$LOG" 2>&1 </dev/null &
 	APP_PID=$!
 	for _ in $(seq 1 600); do
@@ -180,9 +181,26 @@ for connections in 8 50; do
 done
 stop_app
 
+# The same pages rendered for every request: guest pages not kept (what a signed-in fan, a guest with a cart,
+# or the first guest of a page after a change costs).
+say "Restart with guest pages not kept (podium.storefront.guest-pages.enabled=false)"
+start_app --podium.storefront.guest-pages.enabled=false
+for path in "$HOME_PAGE" "$CATEGORY_PAGE" "$PRODUCT_PAGE" "$STATIC_FILE"; do
+	wrk -t"$THREADS" -c8 -d5s "$BASE$path" >/dev/null
+done
+for connections in 8 50; do
+	run_wrk home-rendered "$HOME_PAGE" "$connections"
+	run_wrk category-rendered "$CATEGORY_PAGE" "$connections"
+	run_wrk product-rendered "$PRODUCT_PAGE" "$connections"
+	run_wrk static-rendered "$STATIC_FILE" "$connections"
+done
+stop_app
+
 # --- report -----------------------------------------------------------------------------------------
 THROUGHPUT_RATIO="$(awk -v p="${RPS[product,50]}" -v s="${RPS[static,50]}" 'BEGIN { printf "%.0f", 100 * p / s }')"
 P99_RATIO="$(awk -v p="${P99[product,8]}" -v s="${P99[static,8]}" 'BEGIN { printf "%.2f", p / s }')"
+RENDERED_THROUGHPUT_RATIO="$(awk -v p="${RPS[product-rendered,50]}" -v s="${RPS[static-rendered,50]}" 'BEGIN { printf "%.0f", 100 * p / s }')"
+RENDERED_P99_RATIO="$(awk -v p="${P99[product-rendered,8]}" -v s="${P99[static-rendered,8]}" 'BEGIN { printf "%.2f", p / s }')"
 {
 	echo "Run $(date -u +%Y-%m-%dT%H:%MZ) at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 	echo "on $MACHINE; wrk with $THREADS threads, $DURATION per run, on the same machine;"
@@ -196,12 +214,12 @@ P99_RATIO="$(awk -v p="${P99[product,8]}" -v s="${P99[static,8]}" 'BEGIN { print
 	echo "| page | path | conns | req/s | p50 ms | p99 ms |"
 	echo "|---|---|---|---|---|---|"
 	for connections in 8 50; do
-		for name in home category product static; do
+		for name in home category product static home-rendered category-rendered product-rendered static-rendered; do
 			case "$name" in
-				home) path="$HOME_PAGE" ;;
-				category) path="$CATEGORY_PAGE" ;;
-				product) path="$PRODUCT_PAGE" ;;
-				static) path="$STATIC_FILE" ;;
+				home*) path="$HOME_PAGE" ;;
+				category*) path="$CATEGORY_PAGE" ;;
+				product*) path="$PRODUCT_PAGE" ;;
+				static*) path="$STATIC_FILE" ;;
 			esac
 			echo "| $name | \`$path\` | $connections | ${RPS[$name,$connections]} | ${P50[$name,$connections]} | ${P99[$name,$connections]} |"
 		done
@@ -211,5 +229,7 @@ P99_RATIO="$(awk -v p="${P99[product,8]}" -v s="${P99[static,8]}" 'BEGIN { print
 	echo "|---|---|---|"
 	echo "| product / static throughput at 50 connections | ${THROUGHPUT_RATIO}% | ≥ 40% |"
 	echo "| product p99 / static p99 at 8 connections | ${P99_RATIO}x | ≤ 2x |"
+	echo "| same, guest pages not kept: product / static throughput at 50 connections | ${RENDERED_THROUGHPUT_RATIO}% | |"
+	echo "| same, guest pages not kept: product p99 / static p99 at 8 connections | ${RENDERED_P99_RATIO}x | |"
 } | tee "$RESULTS"
 say "Results written to $RESULTS"

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,10 +27,13 @@ public class Regions {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final AtomicReference<Map<String, Region>> byCode = new AtomicReference<>();
 
-	Regions(JdbcClient jdbc) {
+	Regions(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public Optional<Region> find(String code) {
@@ -40,8 +44,10 @@ public class Regions {
 		return all().values();
 	}
 
+	/** Reads the regions again and tells whoever keeps something worked out from them ({@link RegionsChanged}). */
 	public void reload() {
 		this.byCode.set(load());
+		this.events.publishEvent(new RegionsChanged());
 	}
 
 	private Map<String, Region> all() {
