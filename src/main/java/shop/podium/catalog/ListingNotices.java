@@ -1,6 +1,7 @@
 package shop.podium.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +15,17 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import shop.podium.accounts.LicenseeStaff;
+import shop.podium.core.FailedListeners;
 
 /**
  * Tells a licensee what became of their listing: a notice on their dashboard, written with the decision, and
  * an email to each of their staff, sent once the decision is committed. The email is plain text, so a listing
- * name full of markup is just text there. Without a mail sender (no mail configured) the email is logged.
+ * name full of markup is just text there. Without a mail sender (no mail configured) the email is logged. An
+ * email that could not be sent (the mail server away) is tried again every minute until it goes out.
  */
 @Component
 class ListingNotices {
@@ -38,13 +42,16 @@ class ListingNotices {
 
 	private final Clock clock;
 
+	private final FailedListeners failed;
+
 	ListingNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, MessageSource messages,
-			LicenseeStaff staff, ObjectProvider<Clock> clock) {
+			LicenseeStaff staff, ObjectProvider<Clock> clock, FailedListeners failed) {
 		this.staff = staff;
 		this.jdbc = jdbc;
 		this.mail = mail;
 		this.messages = messages;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.failed = failed;
 	}
 
 	record Notice(long productId, String productName, String kind, String reason, Instant createdAt) {
@@ -70,6 +77,15 @@ class ListingNotices {
 			.query((rs, n) -> new Notice(rs.getLong("product_id"), rs.getString("name"), rs.getString("kind"),
 					rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
 			.list();
+	}
+
+	/** Sends again the emails whose sending failed. */
+	@Scheduled(fixedDelayString = "${podium.portal.mail-retry-interval:60s}", initialDelayString = "60s")
+	void retryFailedSends() {
+		int retried = this.failed.retry(ListingNotices.class, Duration.ofMinutes(1));
+		if (retried > 0) {
+			log.info("Sending {} listing review emails again", retried);
+		}
 	}
 
 	@ApplicationModuleListener

@@ -1,22 +1,32 @@
 package shop.podium.orders;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import shop.podium.core.FailedListeners;
 import shop.podium.core.Money;
 
 /**
  * The order confirmation mail, in the language the fan ordered in and the region's currency, sent once when an
- * order is paid. Plain text: readable in every mail client and nothing to render wrongly.
+ * order is paid. Plain text: readable in every mail client and nothing to render wrongly. A confirmation that
+ * could not be sent (the mail server away) is tried again every minute until it goes out.
  */
 @Component
 class OrderMails {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderMails.class);
 
 	private final OrderStore orders;
 
@@ -24,15 +34,31 @@ class OrderMails {
 
 	private final MessageSource messages;
 
-	OrderMails(OrderStore orders, MailOutbox outbox, MessageSource messages) {
+	private final FailedListeners failed;
+
+	private final Duration retryAfter;
+
+	OrderMails(OrderStore orders, MailOutbox outbox, MessageSource messages, FailedListeners failed,
+			@Value("${podium.orders.mail-retry-after:60s}") Duration retryAfter) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.messages = messages;
+		this.failed = failed;
+		this.retryAfter = retryAfter;
 	}
 
 	@ApplicationModuleListener
 	void on(OrderPaid paid) {
 		this.orders.find(paid.orderNumber()).ifPresent(this::sendConfirmation);
+	}
+
+	/** Sends again the confirmations whose sending failed; the outbox's dedupe key keeps each to one mail. */
+	@Scheduled(fixedDelayString = "${podium.orders.mail-retry-interval:60s}", initialDelayString = "60s")
+	void retryFailedSends() {
+		int retried = this.failed.retry(OrderMails.class, this.retryAfter);
+		if (retried > 0) {
+			log.info("Sending {} order confirmations again", retried);
+		}
 	}
 
 	boolean sendConfirmation(Order order) {

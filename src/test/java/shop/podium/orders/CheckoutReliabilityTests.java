@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "podium.stripe.emulator.async-settlement-delay=1h", "podium.stripe.read-timeout=2s",
-				"podium.stripe.max-network-retries=0" })
+				"podium.stripe.max-network-retries=0", "podium.orders.mail-retry-after=0s" })
 class CheckoutReliabilityTests {
 
 	static final int SMTP_PORT = freePort();
@@ -88,6 +88,9 @@ class CheckoutReliabilityTests {
 
 	@Autowired
 	OrderSweeper sweeper;
+
+	@Autowired
+	OrderMails mails;
 
 	@Autowired
 	StripeEmulator emulator;
@@ -205,6 +208,28 @@ class CheckoutReliabilityTests {
 		assertThat(mailsFor(number)).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE dedupe_key = :k").param("k", "order-confirmation:" + number)
 			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aConfirmationTheMailServerRefusedGoesOutOnceItIsBack() {
+		String sku = this.fixtures.product("Relay baton", 2900, 3100, 3500, 10);
+		String number = placeAndStart(guestWith(sku, 1));
+		mail.stop();
+		try {
+			this.emulator.pay(this.orders.find(number).orElseThrow().stripeSessionId(), "4242 4242 4242 4242", null);
+			await(() -> status(number) == OrderStatus.PAID);
+			await(() -> failedConfirmations() > 0);
+		}
+		finally {
+			mail.start();
+		}
+		assertThat(mailsFor(number)).isZero();
+
+		this.mails.retryFailedSends();
+		await(() -> mailsFor(number) == 1);
+		await(() -> failedConfirmations() == 0);
+		this.mails.retryFailedSends();
+		assertThat(mailsFor(number)).isEqualTo(1);
 	}
 
 	@Test
@@ -365,6 +390,13 @@ class CheckoutReliabilityTests {
 				return false;
 			}
 		}).count();
+	}
+
+	private int failedConfirmations() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND LISTENER_ID LIKE :l")
+			.param("l", OrderMails.class.getName() + ".%")
+			.query(Integer.class)
+			.single();
 	}
 
 	private String eventOf(String sessionId, String type) {
