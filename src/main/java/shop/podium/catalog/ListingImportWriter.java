@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,7 +101,12 @@ class ListingImportWriter {
 		writeInventory(plan.listings(), productIds);
 		this.audit.record("LISTINGS_IMPORTED", "Licensee", licenseeId, "rows=" + plan.rows() + ", listings="
 				+ plan.listings().size() + ", new=" + fresh.size() + ", offers=" + plan.offers());
-		plan.listings().forEach(l -> this.events.publishEvent(new ProductChanged(productIds.get(l.skuStem()))));
+		if (!plan.listings().isEmpty()) {
+			this.events.publishEvent(new ProductChanged(plan.listings()
+				.stream()
+				.map(listing -> productIds.get(listing.skuStem()))
+				.collect(Collectors.toSet())));
+		}
 	}
 
 	private void writeInventory(List<ListingImport.PlannedListing> listings, Map<String, Long> productIds) {

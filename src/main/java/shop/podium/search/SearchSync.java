@@ -51,7 +51,7 @@ class SearchSync {
 
 	@ApplicationModuleListener
 	void on(ProductChanged event) throws IOException {
-		this.index.index(Set.of(event.productId()));
+		this.index.index(event.productIds());
 	}
 
 	@ApplicationModuleListener
