@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fans buy: a guest in /eu pays with a card that works; a signed-in fan in /jp pays in yen; a declined card
- * sends the fan back to a cart that is still full; an admin refunds part of an order and the order page says
- * so. Payments go through the local Stripe emulator's hosted page, with its webhooks.
+ * sends the fan back to a cart that is still full; an admin refunds part of an order, putting a unit back in
+ * stock, and the order page says so. Payments go through the local Stripe emulator's hosted page, with its webhooks.
  */
 class CheckoutJourney extends BrowserJourney {
 
@@ -85,28 +85,40 @@ class CheckoutJourney extends BrowserJourney {
 	}
 
 	@Test
-	void aPartialRefundShowsOnTheOrderPage() {
+	void aPartialRefundPutsAUnitBackAndShowsOnTheOrderPage() {
 		CheckoutJourneySteps steps = steps();
 		String slug = productInStock("eu");
-		steps.pages().addToCart("eu", slug, 1);
+		steps.pages().addToCart("eu", slug, 2);
 		steps.pages().openCart("eu");
 		steps.pages().checkOut("refund@example.com", "Refund Fan");
 		steps.pages().payWith("4242 4242 4242 4242");
 		String number = steps.pages().confirmationNumber();
 		await(() -> "PAID".equals(steps.orderStatus(number)));
+		int stockBefore = stockOfFirstLine(number);
 		this.browser.driver().manage().deleteAllCookies();
 		steps.pages().signIn("admin@podium.test", "podium-demo-2026");
 		this.browser.get("/admin/orders/" + number);
-		steps.pages().type("refund-amount", "5.00");
-		steps.pages().type("refund-reason", "Damaged box");
-		this.browser.find(By.id("refund")).click();
-		this.browser.waitUntil("the refund", d -> !d.findElements(By.id("partially-refunded")).isEmpty());
-		assertThat(this.browser.find(By.cssSelector(".order-refunded")).getText()).contains("5");
+		steps.pages().refundUnitsOfFirstLine(1, "One not shipped");
+		assertThat(steps.pages().refundNotice()).contains("Units put back in stock: 1");
+		assertThat(this.browser.find(By.id("partially-refunded")).isDisplayed()).isTrue();
+		assertThat(this.browser.find(By.cssSelector(".order-refunded")).getText()).contains("€");
+		assertThat(steps.pages().restockedOfFirstLine()).isEqualTo("1");
+		assertThat(stockOfFirstLine(number)).isEqualTo(stockBefore + 1);
 		this.browser.step("eu-partial-refund");
 	}
 
 	private CheckoutJourneySteps steps() {
 		return new CheckoutJourneySteps(this.browser, this.jdbc);
+	}
+
+	private int stockOfFirstLine(String number) {
+		return this.jdbc.sql("""
+				SELECT s.quantity FROM order_line l JOIN customer_order o ON o.id = l.order_id
+				JOIN stock s ON s.variant_id = l.variant_id AND s.region_code = o.region_code
+				WHERE o.number = :n ORDER BY l.position LIMIT 1""")
+			.param("n", number)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** A product sold in the region with plenty of stock in its first variant. */

@@ -102,6 +102,28 @@ public final class CheckoutPages {
 		return this.browser.find(By.cssSelector(".order-total")).getText().strip();
 	}
 
+	/**
+	 * On an order's staff page: puts units of the first line back in stock and refunds their value (the amount
+	 * left empty), with a reason; the browser ends on the order page again.
+	 */
+	public void refundUnitsOfFirstLine(int units, String reason) {
+		WebElement field = this.browser.find(By.cssSelector(".restock-units"));
+		field.clear();
+		field.sendKeys(String.valueOf(units));
+		type("refund-reason", reason);
+		this.browser.step("refund-form");
+		this.browser.submitWith(this.browser.find(By.id("refund")));
+	}
+
+	public String refundNotice() {
+		return this.browser.find(By.id("refund-notice")).getText().strip();
+	}
+
+	/** How many units of the first line the order page says were put back in stock. */
+	public String restockedOfFirstLine() {
+		return this.browser.find(By.cssSelector(".line-restocked")).getText().strip();
+	}
+
 	public void signIn(String email, String password) {
 		this.browser.get("/sign-in");
 		type("email", email);

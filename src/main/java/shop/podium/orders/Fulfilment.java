@@ -11,7 +11,8 @@ import org.springframework.web.server.ResponseStatusException;
 import shop.podium.accounts.AuditLog;
 
 /**
- * Licensees ship their own lines of paid orders; an order whose every line has shipped is fulfilled.
+ * Licensees ship their own lines of paid orders; an order whose every line has shipped (or had all its units
+ * put back on a refund) is fulfilled.
  */
 @Service
 class Fulfilment {
@@ -42,7 +43,7 @@ class Fulfilment {
 		}
 		this.audit.record("order.ship", "Order", number, "line " + lineId + " " + carrier + " " + tracking);
 		Order after = this.orders.find(order.id()).orElseThrow();
-		if (after.lines().stream().allMatch(Order.Line::shipped)) {
+		if (after.nothingLeftToShip()) {
 			this.orders.changeStatus(after, OrderStatus.FULFILLED, this.clock.instant(), null);
 		}
 	}

@@ -2,6 +2,8 @@ package shop.podium.orders;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,11 @@ import shop.podium.payments.PaymentEvent;
 import shop.podium.payments.Refunds;
 
 /**
- * Money going back: partial and full refunds issued from the shop through Stripe, cancellation before shipment
- * (refund and stock back on the shelf), and refunds made elsewhere (Stripe's dashboard) picked up from
- * {@code charge.refunded}. Each Stripe refund is recorded once by its id, whichever way the shop hears of it
- * first. Public for the finance screens.
+ * Money going back: partial and full refunds issued from the shop through Stripe, with the units staff choose
+ * put back on the shelf, cancellation before shipment (refund and stock back on the shelf), and refunds made
+ * elsewhere (Stripe's dashboard) picked up from {@code charge.refunded}. Each Stripe refund is recorded once by
+ * its id, whichever way the shop hears of it first; each unit goes back on the shelf at most once, counted on its
+ * order line. Public for the finance screens.
  */
 @Service
 public class OrderRefunds {
@@ -53,24 +56,57 @@ public class OrderRefunds {
 	}
 
 	/**
-	 * Refunds part of a paid order. The order stays locked while Stripe is asked, so two clicks cannot refund
-	 * twice; the idempotency key (order, amount refunded so far, amount) makes a retried request safe too.
+	 * Refunds part of a paid order, an amount with a reason and no stock back (finance's refunds).
 	 * @throws RefundRefused when the order is not paid or the amount is not between 0 and what is left
 	 */
 	@Transactional
 	public void refund(String number, Money amount, String reason) {
+		refund(number, new RefundRequest(null, amount, reason, Map.of()));
+	}
+
+	/**
+	 * Refunds part or all of a paid order and puts the units staff chose back on the shelf, in one transaction:
+	 * the stock goes back if and only if the refund is recorded. The order stays locked while Stripe is asked, so
+	 * requests for one order queue up; a request whose form was handled before changes nothing, and its key is
+	 * Stripe's idempotency key, so a retry after a lost answer gets the same Stripe refund back.
+	 * @return the amount refunded, or empty when this form's refund was recorded before
+	 * @throws RefundRefused when the order is not paid, a line or a count of units is wrong, or the amount is not
+	 * between 0 and what is left
+	 */
+	@Transactional
+	Optional<Money> refund(String number, RefundRequest request) {
 		Order order = this.orders.lock(number).orElseThrow(() -> new RefundRefused("orders.refund.refused.unknown"));
+		if (request.requestKey() != null && this.orders.refundRequested(order.id(), request.requestKey())) {
+			return Optional.empty();
+		}
 		if (!order.status().paid() || order.paymentIntentId() == null) {
 			throw new RefundRefused("orders.refund.refused.notPaid");
 		}
+		Money value = request.valueIn(order);
+		if (request.amount() == null && value.isZero()) {
+			throw new RefundRefused("orders.refund.refused.nothing");
+		}
+		// without a typed amount, the units' value, as far as what is left to refund allows
+		Money amount = (request.amount() != null) ? request.amount()
+				: (value.compareTo(order.refundable()) > 0) ? order.refundable() : value;
 		if (!amount.currency().equals(order.total().currency()) || amount.minorUnits() <= 0
 				|| amount.compareTo(order.refundable()) > 0) {
 			throw new RefundRefused("orders.refund.refused.amount", order.refundable());
 		}
-		String key = "refund-" + number + "-" + order.refunded().minorUnits() + "-" + amount.minorUnits();
+		String key = (request.requestKey() != null) ? "refund-" + number + "-" + request.requestKey()
+				: "refund-" + number + "-" + order.refunded().minorUnits() + "-" + amount.minorUnits();
 		String refundId = this.refunds.refund(order.paymentIntentId(), amount, number, key);
-		record(order, refundId, amount.minorUnits(), reason, "SHOP");
-		this.audit.record("order.refund", "Order", number, amount + " " + ((reason != null) ? reason : ""));
+		// the chosen units first, so that a refund of everything left puts back only the units still out
+		order.lines().forEach(l -> putBack(order, l, request.restock().getOrDefault(l.id(), 0)));
+		record(order, refundId, request.requestKey(), amount.minorUnits(), request.reason(), "SHOP");
+		Order after = this.orders.find(order.id()).orElseThrow();
+		if (after.status() == OrderStatus.PAID && after.nothingLeftToShip()) {
+			this.orders.changeStatus(after, OrderStatus.FULFILLED, this.clock.instant(), "nothing left to ship");
+		}
+		String restocked = request.describe(order);
+		this.audit.record("order.refund", "Order", number, amount + " " + ((request.reason() != null) ? request.reason() : "")
+				+ (restocked.isEmpty() ? "" : "; put back " + restocked));
+		return Optional.of(amount);
 	}
 
 	/**
@@ -90,7 +126,7 @@ public class OrderRefunds {
 			this.events.publishEvent(new OrderRefunded(number, order.refundable().minorUnits(),
 					order.total().currency().getCurrencyCode()));
 		}
-		restock(order);
+		putBackAll(order);
 		this.orders.changeStatus(order, OrderStatus.CANCELLED, this.clock.instant(), reason);
 		this.audit.record("order.cancel", "Order", number, reason);
 	}
@@ -105,12 +141,12 @@ public class OrderRefunds {
 			return;
 		}
 		if (!event.refunds().isEmpty()) {
-			event.refunds().forEach(r -> record(order, r.id(), r.amount(), null, "STRIPE"));
+			event.refunds().forEach(r -> record(order, r.id(), null, r.amount(), null, "STRIPE"));
 		}
 		else {
 			long missing = event.amountRefunded() - order.refunded().minorUnits();
 			if (missing > 0) {
-				record(order, null, missing, null, "STRIPE");
+				record(order, null, null, missing, null, "STRIPE");
 			}
 		}
 	}
@@ -126,22 +162,32 @@ public class OrderRefunds {
 		}, () -> log.warn("Dispute on charge {} for a payment the shop does not know", event.chargeId()));
 	}
 
-	/** Records one refund (once per Stripe id) and moves a fully refunded order to REFUNDED. */
-	private void record(Order order, String refundId, long amount, String reason, String source) {
+	/**
+	 * Records one refund (once per Stripe id) and moves a fully refunded order to REFUNDED, putting back every
+	 * unit still out when none has shipped. A refund found in Stripe cannot say which units it is for, so a
+	 * partial one puts none back.
+	 */
+	private void record(Order order, String refundId, String requestKey, long amount, String reason, String source) {
 		Instant now = this.clock.instant();
 		long room = order.total().minorUnits() - currentRefunded(order);
 		if (amount > room) {
 			log.error("Refund {} of {} on order {} exceeds what is left ({})", refundId, amount, order.number(), room);
 			amount = room;
 		}
-		if (amount <= 0 || !this.orders.addRefund(order.id(), refundId, amount, reason, source, actor(), now)) {
+		if (amount <= 0) {
+			return;
+		}
+		if (!this.orders.addRefund(order.id(), refundId, requestKey, amount, reason, source, actor(), now)) {
+			if (requestKey != null) {
+				this.orders.claimRefundRequest(refundId, requestKey);
+			}
 			return;
 		}
 		this.events.publishEvent(new OrderRefunded(order.number(), amount, order.total().currency().getCurrencyCode()));
 		Order after = this.orders.find(order.id()).orElseThrow();
 		if (after.refundable().isZero() && after.status().paid()) {
 			if (!after.anyShipped()) {
-				restock(after);
+				putBackAll(after);
 			}
 			this.orders.changeStatus(after, OrderStatus.REFUNDED, now, (source.equals("STRIPE")) ? "refunded in Stripe" : reason);
 		}
@@ -151,8 +197,20 @@ public class OrderRefunds {
 		return this.orders.find(order.id()).orElseThrow().refunded().minorUnits();
 	}
 
-	private void restock(Order order) {
-		order.lines().forEach(l -> this.reservations.restock(l.variantId(), order.regionCode(), l.quantity()));
+	private void putBackAll(Order order) {
+		order.lines().forEach(l -> putBack(order, l, l.restockable()));
+	}
+
+	/** Puts units of a line back on sale, counting them on the line so that no unit goes back twice. */
+	private void putBack(Order order, Order.Line line, int units) {
+		if (units <= 0) {
+			return;
+		}
+		if (!this.orders.restock(order.id(), line.id(), units)) {
+			throw new IllegalStateException("Line " + line.id() + " of order " + order.number() + " has fewer than "
+					+ units + " units out");
+		}
+		this.reservations.restock(line.variantId(), order.regionCode(), units);
 	}
 
 	private static String actor() {

@@ -143,7 +143,7 @@ class OrderStore {
 					rs.getString("variant_label"), rs.getLong("licensee_id"), rs.getString("licensee_name"),
 					Money.ofMinor(rs.getLong("unit_price_minor"), currency), rs.getInt("quantity"),
 					Money.ofMinor(rs.getLong("tax_minor"), currency), rs.getString("carrier"),
-					rs.getString("tracking_number"), instant(rs, "shipped_at")))
+					rs.getString("tracking_number"), instant(rs, "shipped_at"), rs.getInt("restocked_quantity")))
 			.list();
 		List<Order.StatusChange> history = this.jdbc.sql(
 				"SELECT status, occurred_at, note FROM order_status_change WHERE order_id = :id ORDER BY id")
@@ -210,11 +210,22 @@ class OrderStore {
 	/** Records a refund; false when the Stripe refund id was recorded before. */
 	boolean addRefund(long orderId, String stripeRefundId, long amount, String reason, String source, String by,
 			Instant now) {
+		return addRefund(orderId, stripeRefundId, null, amount, reason, source, by, now);
+	}
+
+	/**
+	 * Records a refund sent from a staff form, keyed by the form's request key as well as by Stripe's id.
+	 * @return false when the Stripe refund id was recorded before
+	 */
+	boolean addRefund(long orderId, String stripeRefundId, String requestKey, long amount, String reason,
+			String source, String by, Instant now) {
 		int inserted = this.jdbc.sql("""
-				INSERT IGNORE INTO order_refund (order_id, stripe_refund_id, amount_minor, reason, source, created_at, created_by)
-				VALUES (:order, :refund, :amount, :reason, :source, :now, :by)""")
+				INSERT IGNORE INTO order_refund (order_id, stripe_refund_id, request_key, amount_minor, reason, source,
+				  created_at, created_by)
+				VALUES (:order, :refund, :request, :amount, :reason, :source, :now, :by)""")
 			.param("order", orderId)
 			.param("refund", stripeRefundId)
+			.param("request", requestKey)
 			.param("amount", amount)
 			.param("reason", reason)
 			.param("source", source)
@@ -228,6 +239,37 @@ class OrderStore {
 				.update();
 		}
 		return inserted == 1;
+	}
+
+	/** Whether a refund was recorded for this staff form already. */
+	boolean refundRequested(long orderId, String requestKey) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM order_refund WHERE order_id = :order AND request_key = :request")
+			.param("order", orderId)
+			.param("request", requestKey)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Ties a refund recorded before (e.g. from its webhook) to the staff form that asked for it. */
+	void claimRefundRequest(String stripeRefundId, String requestKey) {
+		this.jdbc.sql("UPDATE order_refund SET request_key = :request WHERE stripe_refund_id = :refund AND request_key IS NULL")
+			.param("request", requestKey)
+			.param("refund", stripeRefundId)
+			.update();
+	}
+
+	/**
+	 * Counts units of a line as put back on the shelf, only if that many were bought and not put back already.
+	 * @return whether they were counted
+	 */
+	boolean restock(long orderId, long lineId, int units) {
+		return this.jdbc.sql("""
+				UPDATE order_line SET restocked_quantity = restocked_quantity + :units
+				WHERE id = :line AND order_id = :order AND restocked_quantity + :units <= quantity""")
+			.param("units", units)
+			.param("line", lineId)
+			.param("order", orderId)
+			.update() == 1;
 	}
 
 	/** Orders waiting for a payment whose checkout should be over by now (or never got a session). */
@@ -294,7 +336,8 @@ class OrderStore {
 	boolean ship(long orderId, long lineId, long licenseeId, String carrier, String tracking, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE order_line SET carrier = :carrier, tracking_number = :tracking, shipped_at = :now
-				WHERE id = :line AND order_id = :order AND licensee_id = :licensee AND shipped_at IS NULL""")
+				WHERE id = :line AND order_id = :order AND licensee_id = :licensee AND shipped_at IS NULL
+				  AND restocked_quantity < quantity""")
 			.param("carrier", carrier)
 			.param("tracking", tracking)
 			.param("now", now)

@@ -1,6 +1,9 @@
 package shop.podium.orders;
 
-import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,7 +22,8 @@ import shop.podium.payments.PaymentServiceUnavailable;
 
 /**
  * Orders as staff work them: licensees ship their own lines ({@code /licensee/orders}); admins see every order,
- * refund part of one or cancel one before it ships ({@code /admin/orders}), and read the dev outbox.
+ * refund part of one (putting units back in stock) or cancel one before it ships ({@code /admin/orders}), and
+ * read the dev outbox.
  */
 @Controller
 class StaffOrdersController {
@@ -75,6 +79,8 @@ class StaffOrdersController {
 	String adminOrder(@PathVariable String number, Model model) {
 		model.addAttribute("order", this.orders.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		model.addAttribute("staff", true);
+		// a fresh key per showing of the refund form: the same form sent twice is one refund
+		model.addAttribute("refundRequest", UUID.randomUUID().toString());
 		return "orders/order";
 	}
 
@@ -84,19 +90,38 @@ class StaffOrdersController {
 		return act(number, redirect, "orders.cancel.done", () -> this.refunds.cancel(number, reason.isBlank() ? null : reason));
 	}
 
+	/**
+	 * A refund from the order's page: an amount and the units that come back to stock. Its messages carry
+	 * amounts and counts, so they are shown in the form's section rather than as a plain flash message; a refused
+	 * form comes back as typed.
+	 */
 	@PostMapping("/admin/orders/{number}/refunds")
-	String refund(@PathVariable String number, @RequestParam(defaultValue = "") String amount,
-			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+	String refund(@PathVariable String number, @RequestParam Map<String, String> params, Locale locale,
+			RedirectAttributes redirect) {
 		Order order = this.orders.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Money money;
+		RefundForm form = RefundForm.of(params);
 		try {
-			money = Money.of(new BigDecimal(amount.strip()), order.total().currency());
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			redirect.addFlashAttribute("alert", "orders.refund.refused.format");
+			RefundRequest request = form.toRequest(order.total().currency());
+			this.refunds.refund(number, request).ifPresentOrElse(amount -> {
+				redirect.addFlashAttribute("refundNotice", "orders.refund.issued");
+				redirect.addFlashAttribute("refundArgs", new Object[] { amount.format(locale), request.units() });
+			}, () -> redirect.addFlashAttribute("refundNotice", "orders.refund.repeated"));
 			return "redirect:/admin/orders/" + number;
 		}
-		return act(number, redirect, "orders.refund.done", () -> this.refunds.refund(number, money, reason.isBlank() ? null : reason));
+		catch (RefundRefused ex) {
+			redirect.addFlashAttribute("refundAlert", ex.messageKey());
+			redirect.addFlashAttribute("refundArgs", Arrays.stream(ex.arguments())
+				.map(arg -> (arg instanceof Money money) ? money.format(locale) : arg)
+				.toArray());
+		}
+		catch (PaymentServiceUnavailable ex) {
+			redirect.addFlashAttribute("refundAlert", "orders.refund.unavailable");
+		}
+		catch (PaymentRejected ex) {
+			redirect.addFlashAttribute("refundAlert", "orders.refund.rejected");
+		}
+		redirect.addFlashAttribute("refundForm", form);
+		return "redirect:/admin/orders/" + number;
 	}
 
 	@GetMapping("/admin/outbox")
