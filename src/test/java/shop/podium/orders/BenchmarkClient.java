@@ -143,6 +143,12 @@ final class BenchmarkClient implements AutoCloseable {
 	 */
 	record Cpu(long jvm, long generator, long database, long wallNanos, Map<String, Long> threads) {
 
+		/** The JIT compiler's threads' share of the JVM's CPU time since {@code before}. */
+		double compilerShare(Cpu before) {
+			long compiler = compilerCpu(this.threads) - compilerCpu(before.threads);
+			return (this.jvm > before.jvm) ? Math.min(1, (double) compiler / (this.jvm - before.jvm)) : 0;
+		}
+
 		/** The kinds of thread that used the most CPU since {@code before}, in ms per request. */
 		String threads(Cpu before, int requests) {
 			return this.threads.entrySet()
@@ -195,7 +201,11 @@ final class BenchmarkClient implements AutoCloseable {
 	}
 
 	private static long compilerCpu() {
-		return threadCpu().entrySet()
+		return compilerCpu(threadCpu());
+	}
+
+	private static long compilerCpu(Map<String, Long> threads) {
+		return threads.entrySet()
 			.stream()
 			.filter(e -> e.getKey().contains("CompilerThre"))
 			.mapToLong(Map.Entry::getValue)
