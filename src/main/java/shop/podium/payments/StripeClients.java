@@ -34,6 +34,7 @@ class StripeClients {
 			return existing;
 		}
 		StripeClient.StripeClientBuilder builder = StripeClient.builder()
+			.setHttpClient(new StripeTransport())
 			.setConnectTimeout((int) this.properties.connectTimeout().toMillis())
 			.setReadTimeout((int) this.properties.readTimeout().toMillis())
 			.setMaxNetworkRetries(this.properties.maxNetworkRetries());
