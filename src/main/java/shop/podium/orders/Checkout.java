@@ -140,19 +140,18 @@ class Checkout {
 	 * @throws CheckoutRefused when the order no longer awaits a payment
 	 */
 	String startPayment(String number, String baseUrl) {
-		Order order = this.orders.find(number).orElseThrow(() -> new CheckoutRefused("orders.checkout.refused.unknown"));
+		Order order = this.orders.withLines(number)
+			.orElseThrow(() -> new CheckoutRefused("orders.checkout.refused.unknown"));
 		if (order.status() != OrderStatus.PENDING_PAYMENT) {
 			throw new CheckoutRefused("orders.checkout.refused.notPending");
 		}
 		if (order.stripeSessionUrl() != null) {
 			return order.stripeSessionUrl();
 		}
+		// no transaction and no lock held while Stripe answers; the same idempotency key gives the same session
+		// to a concurrent retry, and the first one recorded stays
 		CheckoutSession session = this.sessions.create(request(order, baseUrl));
-		this.transactions.executeWithoutResult(status -> this.orders.lock(number).ifPresent(locked -> {
-			if (locked.stripeSessionId() == null) {
-				this.orders.attachSession(locked.id(), session.id(), session.url(), session.expiresAt());
-			}
-		}));
+		this.orders.attachSessionIfNone(order.id(), session.id(), session.url(), session.expiresAt());
 		log.info("Order {} awaits payment in Checkout Session {}", number, session.id());
 		return session.url();
 	}
