@@ -101,6 +101,11 @@ class CartStorage {
 			.update();
 	}
 
+	/** Whether the session holds a guest cart (what a sign-in would merge). */
+	boolean hasGuestLines(HttpSession session) {
+		return guestCart(session, false) != null;
+	}
+
 	/** The guest lines of a session, per region, removed from the session: what a sign-in merges. */
 	Map<String, LinkedHashMap<String, Integer>> takeGuestLines(HttpSession session) {
 		GuestLines all = guestCart(session, false);

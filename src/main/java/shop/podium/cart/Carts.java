@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.catalog.VariantOffer;
@@ -30,32 +31,45 @@ public class Carts {
 
 	private final CartProperties limits;
 
-	Carts(CartStorage storage, VariantOffers offers, CartProperties limits) {
+	private final TransactionTemplate transactions;
+
+	Carts(CartStorage storage, VariantOffers offers, CartProperties limits, TransactionTemplate transactions) {
 		this.storage = storage;
 		this.offers = offers;
 		this.limits = limits;
+		this.transactions = transactions;
 	}
 
-	/** The owner of the request's cart, with any guest cart of the session merged in for a signed-in fan. */
-	@Transactional
+	/**
+	 * The owner of the request's cart, with any guest cart of the session merged in for a signed-in fan. Only a
+	 * merge opens a transaction: a guest's cart (in the session) and a fan without a guest cart need none, and
+	 * most calls are those.
+	 */
 	public CartOwner owner(HttpServletRequest request, boolean createSession) {
 		HttpSession session = request.getSession(createSession);
 		Long userId = CurrentUser.current().map(CurrentUser::id).orElse(null);
 		CartOwner owner = new CartOwner(userId, session);
-		if (userId != null && session != null) {
-			this.storage.takeGuestLines(session).forEach((region, lines) -> lines.forEach((sku, quantity) -> {
-				int existing = this.storage.lines(owner, region)
-					.stream()
-					.filter(l -> l.sku().equals(sku))
-					.mapToInt(CartLine::quantity)
-					.sum();
-				this.storage.put(owner, region, sku, Math.min(existing + quantity, this.limits.maxQuantityPerLine()));
-			}));
+		if (userId != null && session != null && this.storage.hasGuestLines(session)) {
+			this.transactions.executeWithoutResult(status -> merge(owner, this.storage.takeGuestLines(session)));
 		}
 		return owner;
 	}
 
-	@Transactional(readOnly = true)
+	private void merge(CartOwner owner, Map<String, LinkedHashMap<String, Integer>> guestLines) {
+		guestLines.forEach((region, lines) -> lines.forEach((sku, quantity) -> {
+			int existing = this.storage.lines(owner, region)
+				.stream()
+				.filter(l -> l.sku().equals(sku))
+				.mapToInt(CartLine::quantity)
+				.sum();
+			this.storage.put(owner, region, sku, Math.min(existing + quantity, this.limits.maxQuantityPerLine()));
+		}));
+	}
+
+	/**
+	 * The cart priced live. Not transactional on its own: a guest's lines are in the session and the prices come
+	 * in one statement; checkout calls it inside the transaction that places the order.
+	 */
 	public PricedCart view(CartOwner owner, Region region, Locale locale) {
 		List<CartLine> lines = this.storage.lines(owner, region.code());
 		Map<String, VariantOffer> found = this.offers.find(region, lines.stream().map(CartLine::sku).toList(), locale);
@@ -127,8 +141,7 @@ public class Carts {
 		this.storage.clearUser(userId, regionCode);
 	}
 
-	/** How many items the cart holds, for the header. */
-	@Transactional(readOnly = true)
+	/** How many items the cart holds, for the header: from the session for a guest, one statement for a fan. */
 	public int count(CartOwner owner, String regionCode) {
 		return this.storage.lines(owner, regionCode).stream().mapToInt(CartLine::quantity).sum();
 	}
