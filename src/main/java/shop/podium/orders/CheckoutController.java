@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.servlet.view.RedirectView;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.cart.CartOwner;
@@ -64,11 +66,11 @@ class CheckoutController {
 	}
 
 	@PostMapping("/{region:[a-z]{2}}/checkout")
-	String place(Region region, @Valid @ModelAttribute("form") CheckoutForm form, BindingResult errors,
+	ModelAndView place(Region region, @Valid @ModelAttribute("form") CheckoutForm form, BindingResult errors,
 			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		CartOwner owner = this.carts.owner(request, true);
 		if (errors.hasErrors()) {
-			return page(region, owner, form, locale, model);
+			return new ModelAndView(page(region, owner, form, locale, model));
 		}
 		String number;
 		try {
@@ -76,30 +78,35 @@ class CheckoutController {
 		}
 		catch (CheckoutRefused refused) {
 			redirect.addFlashAttribute("checkoutProblem", refused);
-			return "redirect:/" + region.code() + "/cart";
+			return new ModelAndView("redirect:/" + region.code() + "/cart");
 		}
 		remember(request.getSession(), number);
 		abandonEarlierOrders(request.getSession(), number);
 		return pay(region, number, request, redirect);
 	}
 
-	/** Pays a pending order: the first redirect to Stripe, or a retry after Stripe was unreachable. */
+	/**
+	 * Pays a pending order: the first redirect to Stripe, or a retry after Stripe was unreachable. The redirect to
+	 * Stripe's page is a view of its own rather than a {@code "redirect:"} view name: every Checkout Session has
+	 * its own URL, and a view name would have the view resolver build, initialize and cache a view per checkout.
+	 */
 	@PostMapping("/{region:[a-z]{2}}/checkout/orders/{number}/pay")
-	String pay(Region region, @PathVariable String number, HttpServletRequest request, RedirectAttributes redirect) {
+	ModelAndView pay(Region region, @PathVariable String number, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		if (!owns(request, number)) {
-			return "redirect:/" + region.code() + "/cart";
+			return new ModelAndView("redirect:/" + region.code() + "/cart");
 		}
 		try {
 			String url = this.checkout.startPayment(number, ServletUriComponentsBuilder.fromContextPath(request).toUriString());
-			return "redirect:" + url;
+			return new ModelAndView(new RedirectView(url));
 		}
 		catch (PaymentServiceUnavailable ex) {
 			redirect.addFlashAttribute("alert", "orders.checkout.unavailable");
-			return "redirect:/" + region.code() + "/checkout/orders/" + number;
+			return new ModelAndView("redirect:/" + region.code() + "/checkout/orders/" + number);
 		}
 		catch (CheckoutRefused refused) {
 			redirect.addFlashAttribute("checkoutProblem", refused);
-			return "redirect:/" + region.code() + "/cart";
+			return new ModelAndView("redirect:/" + region.code() + "/cart");
 		}
 	}
 
