@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * The benchmarks' load generator, kept lean because it shares the machine (and the JVM) with the application it
+ * The checkout benchmark's load generator, kept lean because it shares the machine (and the JVM) with the application it
  * measures: one {@link HttpClient} and a fixed pool of threads for every simulated buyer, each buyer with
  * cookies of its own (its session), and the CPU time that the JVM, the database and the generator itself
  * spend in each phase, so a figure can be read as milliseconds of CPU per request as well as latency.
