@@ -45,12 +45,13 @@ final class SearchQueries {
 		body.put("aggs", aggregations(region, filters));
 		body.put("sort", sort(region, criteria));
 		if (criteria.hasQuery()) {
+			List<String> marked = List.of("name." + lang, "name.en", "description." + lang).stream().distinct().toList();
 			body.put("highlight", obj("encoder", "html", "pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"),
-					"require_field_match", false, "fields",
+					"require_field_match", false, "highlight_query", highlightQuery(criteria, marked, fuzzy), "fields",
 					// a list of one-field objects: the form that keeps the order and that the client reads
-					List.of(obj("name." + lang, obj("number_of_fragments", 0)), obj("name.en", obj("number_of_fragments", 0)),
-							obj("description." + lang, obj("fragment_size", 160, "number_of_fragments", 1))).stream()
-						.distinct()
+					marked.stream()
+						.map(field -> obj(field, field.startsWith("name.") ? obj("number_of_fragments", 0)
+								: obj("fragment_size", 160, "number_of_fragments", 1)))
 						.toList()));
 			if (fuzzy) {
 				body.put("suggest", obj("text", criteria.query(), "spell",
@@ -60,17 +61,60 @@ final class SearchQueries {
 		return body;
 	}
 
-	/** Type-ahead: names starting with what was typed, then (in the same request) names one or two typos away. */
-	static Map<String, Object> suggest(Region region, String prefix, int size) {
-		Map<String, Object> contexts = obj("region", List.of(region.code()));
-		Map<String, Object> suggest = new LinkedHashMap<>();
-		suggest.put("exact", obj("prefix", prefix, "completion",
-				obj("field", "suggest", "size", size, "skip_duplicates", true, "contexts", contexts)));
-		if (prefix.length() >= 4) {
-			suggest.put("fuzzy", obj("prefix", prefix, "completion", obj("field", "suggest", "size", size,
-					"skip_duplicates", true, "contexts", contexts, "fuzzy", obj("fuzziness", "AUTO", "prefix_length", 1))));
+	/**
+	 * The words to mark, looked for only in the fields that are marked: the search query itself spans eleven
+	 * fields and, on a typo's page, their fuzzy expansions, which the highlighter matched against every shown
+	 * product's texts at a cost of several times the search itself. Same words, plural or singular included.
+	 */
+	private static Map<String, Object> highlightQuery(SearchCriteria criteria, List<String> marked, boolean fuzzy) {
+		List<String> words = new ArrayList<>();
+		for (String term : terms(criteria.query())) {
+			words.add(term);
+			String other = pluralOrSingular(term);
+			if (other != null) {
+				words.add(other);
+			}
 		}
-		return obj("size", 0, "_source", List.of("slug", "name"), "suggest", suggest);
+		Map<String, Object> match = obj("query", String.join(" ", words), "fields", marked);
+		if (fuzzy) {
+			match.putAll(obj("fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 20));
+		}
+		return obj("multi_match", match);
+	}
+
+	/**
+	 * Type-ahead: products of the region whose names (in any language) hold every word typed, the last one as the
+	 * start of a word, most popular first; then, from four characters on, names with a typo or two in a word typed
+	 * whole (before the last word, or the last one once complete). The names are indexed once more with the starts
+	 * of their words ({@code index_prefixes}), so the last word is one term lookup, and the region is a filter on
+	 * the document: that replaced a completion field with a context per region, which cost most of a full
+	 * reindex's time and most of the index. Exact matches score 2 and typo matches 1, with no other scoring, so
+	 * popularity orders each group.
+	 */
+	static Map<String, Object> suggest(Region region, String prefix, int size) {
+		List<Object> should = new ArrayList<>();
+		should.add(obj("constant_score", obj("filter", obj("match_bool_prefix", obj("typeahead", obj("query", prefix,
+				"operator", "and"))), "boost", 2)));
+		if (prefix.length() >= 4) {
+			Map<String, Object> fuzzy = obj("fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 10);
+			List<Object> typos = new ArrayList<>();
+			// a typo in a word before the last one, the last one still being typed
+			typos.add(obj("match_bool_prefix", obj("typeahead", with(obj("query", prefix, "operator", "and"), fuzzy))));
+			// a typo in a whole word, the last one included
+			typos.add(obj("match", obj("typeahead", with(obj("query", prefix, "operator", "and"), fuzzy))));
+			should.add(obj("constant_score", obj("filter", obj("bool", obj("should", typos)), "boost", 1)));
+		}
+		Map<String, Object> query = obj("bool", obj("filter", List.of(obj("term", obj("visible_in", region.code()))),
+				"should", should, "minimum_should_match", 1));
+		// a few more than shown, for names two products share
+		return obj("size", 2 * size, "track_total_hits", false, "_source", List.of("slug", "name"), "query", query,
+				"sort", List.of(order("_score", "desc"), order("popularity", "desc"), order("id", "asc")));
+	}
+
+	private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> more) {
+		Map<String, Object> merged = new LinkedHashMap<>(base);
+		merged.putAll(more);
+		return merged;
 	}
 
 	static String localeField(Locale locale) {
@@ -212,41 +256,63 @@ final class SearchQueries {
 		return filters;
 	}
 
+	/**
+	 * The facet counts. Each facet counts under every other facet's selection, not its own, so a fan can widen a
+	 * facet as well as narrow it. Facets with nothing chosen share one filter (every selection); a facet with a
+	 * choice gets its own (the others'); with nothing chosen at all, the counts are plain terms over the matches.
+	 * Each filter is evaluated for every matching product, so sharing one cut most of the cost of the counts.
+	 */
 	private static Map<String, Object> aggregations(Region region, Map<String, List<Object>> filters) {
 		Map<String, Object> aggs = new LinkedHashMap<>();
+		Map<String, Object> underEverySelection = new LinkedHashMap<>();
 		for (FacetField facet : FacetField.values()) {
+			Map<String, Object> values = facetValues(region, facet);
+			if (!filters.containsKey(facet.param())) {
+				underEverySelection.put(facet.param(), values);
+				continue;
+			}
 			List<Object> others = new ArrayList<>();
 			filters.forEach((param, clauses) -> {
 				if (!param.equals(facet.param())) {
 					others.addAll(clauses);
 				}
 			});
-			Map<String, Object> values;
-			if (facet == FacetField.PRICE) {
-				List<Object> ranges = new ArrayList<>();
-				for (PriceRanges.Range range : PriceRanges.of(region.currency())) {
-					Map<String, Object> r = new LinkedHashMap<>();
-					r.put("key", range.key());
-					if (range.fromMinor() != null) {
-						r.put("from", range.fromMinor());
-					}
-					if (range.toMinor() != null) {
-						r.put("to", range.toMinor());
-					}
-					ranges.add(r);
-				}
-				values = obj("range", obj("field", "price." + region.code(), "ranges", ranges));
-			}
-			else if (facet == FacetField.LICENSEE) {
-				values = obj("terms", obj("field", facet.field(), "size", facet.size()), "aggs",
-						obj("name", obj("top_hits", obj("size", 1, "_source", List.of("licensee_name")))));
+			aggs.put(facet.param(), others.isEmpty() ? values
+					: obj("filter", obj("bool", obj("filter", others)), "aggs", obj(facet.param(), values)));
+		}
+		if (!underEverySelection.isEmpty()) {
+			if (filters.isEmpty()) {
+				aggs.putAll(underEverySelection);
 			}
 			else {
-				values = obj("terms", obj("field", facet.field(), "size", facet.size()));
+				List<Object> all = filters.values().stream().flatMap(List::stream).toList();
+				aggs.put(UNDER_EVERY_SELECTION, obj("filter", obj("bool", obj("filter", all)), "aggs",
+						underEverySelection));
 			}
-			aggs.put(facet.param(), obj("filter", obj("bool", obj("filter", others)), "aggs", obj("values", values)));
 		}
 		return aggs;
+	}
+
+	/** The aggregation that counts the facets with nothing chosen, under every selection. */
+	static final String UNDER_EVERY_SELECTION = "selected";
+
+	private static Map<String, Object> facetValues(Region region, FacetField facet) {
+		if (facet == FacetField.PRICE) {
+			List<Object> ranges = new ArrayList<>();
+			for (PriceRanges.Range range : PriceRanges.of(region.currency())) {
+				Map<String, Object> r = new LinkedHashMap<>();
+				r.put("key", range.key());
+				if (range.fromMinor() != null) {
+					r.put("from", range.fromMinor());
+				}
+				if (range.toMinor() != null) {
+					r.put("to", range.toMinor());
+				}
+				ranges.add(r);
+			}
+			return obj("range", obj("field", "price." + region.code(), "ranges", ranges));
+		}
+		return obj("terms", obj("field", facet.countField(), "size", facet.size()));
 	}
 
 	private static List<Object> sort(Region region, SearchCriteria criteria) {
