@@ -21,7 +21,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 PRODUCTS="${PRODUCTS:-100000}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-4}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-30s}"
 DATA_DIR="${DATA_DIR:-target/bench-search-data}"
 CATALOG=target/synthetic-catalog-$PRODUCTS
 JAR="${JAR:-}"
@@ -123,6 +123,11 @@ REINDEX_CPU="$(echo "$REINDEX_FROM $(cpu_all)" | awk -v t="$TICK_MS" -v n="$DOCS
 ES="http://$(grep -o 'Elasticsearch ready on [0-9.:]*' "$LOG" | tail -1 | sed 's/Elasticsearch ready on //')"
 INDEX=podium-products
 say "$REINDEX; Elasticsearch at $ES"
+# a freshly built index merges its segments for a while; measure the searches after that, not during it
+for _ in $(seq 1 180); do
+	curl -s "$ES/$INDEX/_stats/merge" | grep -q '"merges":{"current":0,' && break
+	sleep 1
+done
 
 
 cat >"$OUT_DIR/search-percentiles.lua" <<'LUA'
@@ -185,7 +190,7 @@ both "raw ES: same body" "$RAW" "$BODIES/suggest.json"
 	echo "# Search benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
 	echo
 	echo "- Command: \`PRODUCTS=$PRODUCTS DURATION=$DURATION CONNECTIONS=$CONNECTIONS docs/benchmarks/search.sh\`"
-	echo "- Commit: $(git rev-parse --short HEAD); jar: $JAR; bodies: $BODIES"
+	echo "- Checkout: $(git rev-parse --short HEAD); jar: $JAR; bodies: $BODIES"
 	echo "- Machine: $MACHINE; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "- Reindex: $REINDEX"
 	echo "- Processor time during that reindex: $REINDEX_CPU"
