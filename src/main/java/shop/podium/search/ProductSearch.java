@@ -79,7 +79,7 @@ class ProductSearch {
 	 * with the same name in the reader's language, only the first.
 	 */
 	List<Suggestion> suggest(Region region, String prefix, Locale locale, int size) throws IOException {
-		JsonNode response = post(SearchQueries.suggest(region, prefix, size));
+		JsonNode response = post(TypeAheadQuery.body(region, prefix, size));
 		String lang = SearchQueries.localeField(locale);
 		Map<String, Suggestion> found = new LinkedHashMap<>();
 		for (JsonNode hit : response.path("hits").path("hits")) {
@@ -204,7 +204,7 @@ class ProductSearch {
 
 	/** A facet's counts, wherever {@link SearchQueries} put them: under every selection, under the others', or plain. */
 	private static JsonNode facetCounts(JsonNode aggregations, FacetField facet) {
-		JsonNode shared = aggregations.path(SearchQueries.UNDER_EVERY_SELECTION).path(facet.param());
+		JsonNode shared = aggregations.path(FacetQueries.UNDER_EVERY_SELECTION).path(facet.param());
 		if (!shared.isMissingNode()) {
 			return shared;
 		}

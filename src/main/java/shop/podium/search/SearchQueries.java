@@ -9,14 +9,14 @@ import java.util.Map;
 import shop.podium.regions.Region;
 
 /**
- * The request bodies the shop sends to the cluster, built as plain maps so the benchmark can send the very
- * same bodies straight to Elasticsearch.
+ * The search page's request bodies, built as plain maps so the benchmark can send the very same bodies straight
+ * to Elasticsearch (the type-ahead's: {@link TypeAheadQuery}).
  * <p>
  * Typo tolerance is a second pass: the first asks for the words as typed (cheap: exact terms), and only when
  * that finds nothing does a fuzzy query (bounded: one-letter prefix, 20 expansions, names and facet names
- * only) run, together with a term suggester for "did you mean". Facet counts are computed over the matching
- * products of the region, each facet with every other facet's selection applied (AND across facets, OR within
- * one), and the selection itself is a post filter.
+ * only) run, together with a term suggester for "did you mean". Facet counts ({@link FacetQueries}) are
+ * computed over the matching products of the region, each facet with every other facet's selection applied (AND
+ * across facets, OR within one), and the selection itself is a post filter.
  */
 final class SearchQueries {
 
@@ -37,12 +37,12 @@ final class SearchQueries {
 		body.put("track_total_hits", true);
 		body.put("_source", List.of("slug", "name", "image", "price." + region.code(), "in_stock_in"));
 		body.put("query", query(region, criteria, lang, fuzzy));
-		Map<String, List<Object>> filters = facetFilters(region, criteria);
+		Map<String, List<Object>> filters = FacetQueries.filters(region, criteria);
 		List<Object> all = filters.values().stream().flatMap(List::stream).toList();
 		if (!all.isEmpty()) {
 			body.put("post_filter", obj("bool", obj("filter", all)));
 		}
-		body.put("aggs", aggregations(region, filters));
+		body.put("aggs", FacetQueries.aggregations(region, filters));
 		body.put("sort", sort(region, criteria));
 		if (criteria.hasQuery()) {
 			List<String> marked = List.of("name." + lang, "name.en", "description." + lang).stream().distinct().toList();
@@ -80,41 +80,6 @@ final class SearchQueries {
 			match.putAll(obj("fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 20));
 		}
 		return obj("multi_match", match);
-	}
-
-	/**
-	 * Type-ahead: products of the region whose names (in any language) hold every word typed, the last one as the
-	 * start of a word, most popular first; then, from four characters on, names with a typo or two in a word typed
-	 * whole (before the last word, or the last one once complete). The names are indexed once more with the starts
-	 * of their words ({@code index_prefixes}), so the last word is one term lookup, and the region is a filter on
-	 * the document: that replaced a completion field with a context per region, which cost most of a full
-	 * reindex's time and most of the index. Exact matches score 2 and typo matches 1, with no other scoring, so
-	 * popularity orders each group.
-	 */
-	static Map<String, Object> suggest(Region region, String prefix, int size) {
-		List<Object> should = new ArrayList<>();
-		should.add(obj("constant_score", obj("filter", obj("match_bool_prefix", obj("typeahead", obj("query", prefix,
-				"operator", "and"))), "boost", 2)));
-		if (prefix.length() >= 4) {
-			Map<String, Object> fuzzy = obj("fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 10);
-			List<Object> typos = new ArrayList<>();
-			// a typo in a word before the last one, the last one still being typed
-			typos.add(obj("match_bool_prefix", obj("typeahead", with(obj("query", prefix, "operator", "and"), fuzzy))));
-			// a typo in a whole word, the last one included
-			typos.add(obj("match", obj("typeahead", with(obj("query", prefix, "operator", "and"), fuzzy))));
-			should.add(obj("constant_score", obj("filter", obj("bool", obj("should", typos)), "boost", 1)));
-		}
-		Map<String, Object> query = obj("bool", obj("filter", List.of(obj("term", obj("visible_in", region.code()))),
-				"should", should, "minimum_should_match", 1));
-		// a few more than shown, for names two products share
-		return obj("size", 2 * size, "track_total_hits", false, "_source", List.of("slug", "name"), "query", query,
-				"sort", List.of(order("_score", "desc"), order("popularity", "desc"), order("id", "asc")));
-	}
-
-	private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> more) {
-		Map<String, Object> merged = new LinkedHashMap<>(base);
-		merged.putAll(more);
-		return merged;
 	}
 
 	static String localeField(Locale locale) {
@@ -223,96 +188,6 @@ final class SearchQueries {
 		Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) only.getValue());
 		inner.put("boost", boost);
 		return obj(only.getKey(), inner);
-	}
-
-	/** Each facet's selection as filters (values of one facet OR'ed), by facet. */
-	static Map<String, List<Object>> facetFilters(Region region, SearchCriteria criteria) {
-		Map<String, List<Object>> filters = new LinkedHashMap<>();
-		for (FacetField facet : FacetField.values()) {
-			List<String> values = criteria.values(facet);
-			if (values.isEmpty()) {
-				continue;
-			}
-			if (facet == FacetField.PRICE) {
-				List<Object> ranges = new ArrayList<>();
-				for (String key : values) {
-					PriceRanges.find(region.currency(), key).ifPresent(r -> {
-						Map<String, Object> bounds = new LinkedHashMap<>();
-						if (r.fromMinor() != null) {
-							bounds.put("gte", r.fromMinor());
-						}
-						if (r.toMinor() != null) {
-							bounds.put("lt", r.toMinor());
-						}
-						ranges.add(obj("range", obj("price." + region.code(), bounds)));
-					});
-				}
-				filters.put(facet.param(), List.of(obj("bool", obj("should", ranges, "minimum_should_match", 1))));
-			}
-			else {
-				filters.put(facet.param(), List.of(obj("terms", obj(facet.field(), values))));
-			}
-		}
-		return filters;
-	}
-
-	/**
-	 * The facet counts. Each facet counts under every other facet's selection, not its own, so a fan can widen a
-	 * facet as well as narrow it. Facets with nothing chosen share one filter (every selection); a facet with a
-	 * choice gets its own (the others'); with nothing chosen at all, the counts are plain terms over the matches.
-	 * Each filter is evaluated for every matching product, so sharing one cut most of the cost of the counts.
-	 */
-	private static Map<String, Object> aggregations(Region region, Map<String, List<Object>> filters) {
-		Map<String, Object> aggs = new LinkedHashMap<>();
-		Map<String, Object> underEverySelection = new LinkedHashMap<>();
-		for (FacetField facet : FacetField.values()) {
-			Map<String, Object> values = facetValues(region, facet);
-			if (!filters.containsKey(facet.param())) {
-				underEverySelection.put(facet.param(), values);
-				continue;
-			}
-			List<Object> others = new ArrayList<>();
-			filters.forEach((param, clauses) -> {
-				if (!param.equals(facet.param())) {
-					others.addAll(clauses);
-				}
-			});
-			aggs.put(facet.param(), others.isEmpty() ? values
-					: obj("filter", obj("bool", obj("filter", others)), "aggs", obj(facet.param(), values)));
-		}
-		if (!underEverySelection.isEmpty()) {
-			if (filters.isEmpty()) {
-				aggs.putAll(underEverySelection);
-			}
-			else {
-				List<Object> all = filters.values().stream().flatMap(List::stream).toList();
-				aggs.put(UNDER_EVERY_SELECTION, obj("filter", obj("bool", obj("filter", all)), "aggs",
-						underEverySelection));
-			}
-		}
-		return aggs;
-	}
-
-	/** The aggregation that counts the facets with nothing chosen, under every selection. */
-	static final String UNDER_EVERY_SELECTION = "selected";
-
-	private static Map<String, Object> facetValues(Region region, FacetField facet) {
-		if (facet == FacetField.PRICE) {
-			List<Object> ranges = new ArrayList<>();
-			for (PriceRanges.Range range : PriceRanges.of(region.currency())) {
-				Map<String, Object> r = new LinkedHashMap<>();
-				r.put("key", range.key());
-				if (range.fromMinor() != null) {
-					r.put("from", range.fromMinor());
-				}
-				if (range.toMinor() != null) {
-					r.put("to", range.toMinor());
-				}
-				ranges.add(r);
-			}
-			return obj("range", obj("field", "price." + region.code(), "ranges", ranges));
-		}
-		return obj("terms", obj("field", facet.countField(), "size", facet.size()));
 	}
 
 	private static List<Object> sort(Region region, SearchCriteria criteria) {
