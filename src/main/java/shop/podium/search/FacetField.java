@@ -28,6 +28,17 @@ enum FacetField {
 		return this.field;
 	}
 
+	/**
+	 * The field the facet's values are counted on: the filter field, except for licensees, counted on their code
+	 * and name together ({@link #LICENSEE_LABEL_SEPARATOR}) so the counts carry the names fans read.
+	 */
+	String countField() {
+		return (this == LICENSEE) ? "licensee_label" : this.field;
+	}
+
+	/** Between a licensee's code and its name in {@code licensee_label}. */
+	static final char LICENSEE_LABEL_SEPARATOR = '\u001f';
+
 	/** How many values of the facet are counted. */
 	int size() {
 		return this.size;

@@ -29,10 +29,6 @@ class ProductDocuments {
 	static final Map<String, String> LOCALE_FIELDS = Map.of("en", "en", "fr", "fr", "ja", "ja", "ko", "ko", "zh-CN",
 			"zh");
 
-	private static final int MAX_SUGGEST_INPUTS_PER_NAME = 6;
-
-	private static final int SUGGEST_WORDS_FROM_LATER_START = 3;
-
 	private final Regions regions;
 
 	private final LicenceGrants grants;
@@ -56,6 +52,7 @@ class ProductDocuments {
 		doc.put("sports", product.sportSlugs());
 		doc.put("licensee", product.licenseeCode());
 		doc.put("licensee_name", product.licenseeName());
+		doc.put("licensee_label", product.licenseeCode() + FacetField.LICENSEE_LABEL_SEPARATOR + product.licenseeName());
 		doc.put("sizes", product.sizes());
 		doc.put("colours", product.colours());
 		doc.put("tags", List.of(String.valueOf(product.editionYear())));
@@ -79,10 +76,6 @@ class ProductDocuments {
 		doc.put("visible_in", visible);
 		doc.put("in_stock_in", inStock);
 		doc.put("price", prices);
-		if (!visible.isEmpty()) {
-			doc.put("suggest", Map.of("input", suggestInputs(product.names().values()), "weight",
-					Math.max(0, product.popularity()), "contexts", Map.of("region", visible)));
-		}
 		return doc;
 	}
 
@@ -107,29 +100,6 @@ class ProductDocuments {
 		text.addAll(product.sizes());
 		text.addAll(product.colours());
 		return List.copyOf(text);
-	}
-
-	/**
-	 * A completion field only matches from the start of an input, so each name is offered from each of its
-	 * first words on: "athl" finds "Brisbane 2032 Athletics T-shirt". Only the whole name is offered whole; the
-	 * inputs from a later word stop after a few words, enough for what fans type into a type-ahead box (the
-	 * suggestion shows the stored name, not the input). Each input costs indexing time in proportion to its
-	 * length, once per region context, and that dominated a full reindex.
-	 */
-	static List<String> suggestInputs(Iterable<String> names) {
-		Set<String> inputs = new LinkedHashSet<>();
-		for (String name : names) {
-			if (name == null || name.isBlank()) {
-				continue;
-			}
-			String[] words = name.strip().split("\\s+");
-			inputs.add(String.join(" ", words));
-			for (int i = 1; i < words.length && i < MAX_SUGGEST_INPUTS_PER_NAME; i++) {
-				int end = Math.min(words.length, i + SUGGEST_WORDS_FROM_LATER_START);
-				inputs.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, end)));
-			}
-		}
-		return List.copyOf(inputs);
 	}
 
 }

@@ -71,23 +71,22 @@ class ProductSearch {
 		}
 		String didYouMean = fuzzy ? didYouMean(criteria.query(), response) : null;
 		return new SearchResults(hits, total, page, PAGE_SIZE, facets(response, criteria, region, locale), didYouMean,
-				fuzzy, List.of(), false);
+				fuzzy, List.of(), false, false);
 	}
 
-	/** Up to {@code size} products whose names start with (or are a typo or two away from) the prefix. */
+	/**
+	 * Up to {@code size} products whose names start with (or are a typo or two away from) the prefix; of products
+	 * with the same name in the reader's language, only the first.
+	 */
 	List<Suggestion> suggest(Region region, String prefix, Locale locale, int size) throws IOException {
-		JsonNode response = post(SearchQueries.suggest(region, prefix, size));
+		JsonNode response = post(TypeAheadQuery.body(region, prefix, size));
 		String lang = SearchQueries.localeField(locale);
 		Map<String, Suggestion> found = new LinkedHashMap<>();
-		for (String name : List.of("exact", "fuzzy")) {
-			for (JsonNode suggestion : response.path("suggest").path(name)) {
-				for (JsonNode option : suggestion.path("options")) {
-					JsonNode source = option.path("_source");
-					if (source.isObject() && found.size() < size) {
-						String slug = source.path("slug").asString();
-						found.putIfAbsent(slug, new Suggestion(slug, name(source.path("name"), lang)));
-					}
-				}
+		for (JsonNode hit : response.path("hits").path("hits")) {
+			JsonNode source = hit.path("_source");
+			if (found.size() < size) {
+				String name = name(source.path("name"), lang);
+				found.putIfAbsent(name, new Suggestion(source.path("slug").asString(), name));
 			}
 		}
 		return List.copyOf(found.values());
@@ -160,11 +159,10 @@ class ProductSearch {
 			Locale locale) {
 		List<SearchResults.FacetGroup> groups = new ArrayList<>();
 		for (FacetField facet : FacetField.values()) {
-			JsonNode aggregate = response.path("aggregations").path(facet.param());
-			if (aggregate.isMissingNode()) {
+			JsonNode buckets = facetCounts(response.path("aggregations"), facet).path("buckets");
+			if (buckets.isMissingNode()) {
 				continue;
 			}
-			JsonNode buckets = aggregate.path("values").path("buckets");
 			Set<String> selected = new LinkedHashSet<>(criteria.values(facet));
 			List<SearchResults.FacetOption> options = new ArrayList<>();
 			if (facet == FacetField.PRICE) {
@@ -179,9 +177,12 @@ class ProductSearch {
 				Map<String, String> licensees = new LinkedHashMap<>();
 				for (JsonNode bucket : buckets) {
 					String key = bucket.path("key").asString();
-					JsonNode top = bucket.path("name").path("hits").path("hits");
-					if (!top.isEmpty()) {
-						licensees.put(key, top.get(0).path("_source").path("licensee_name").asString(key));
+					if (facet == FacetField.LICENSEE) {
+						int separator = key.indexOf(FacetField.LICENSEE_LABEL_SEPARATOR);
+						if (separator >= 0) {
+							licensees.put(key.substring(0, separator), key.substring(separator + 1));
+							key = key.substring(0, separator);
+						}
 					}
 					options.add(new SearchResults.FacetOption(key, this.labels.label(facet, key, locale, licensees),
 							bucket.path("doc_count").asLong(), selected.remove(key)));
@@ -199,6 +200,16 @@ class ProductSearch {
 			}
 		}
 		return groups;
+	}
+
+	/** A facet's counts, wherever {@link SearchQueries} put them: under every selection, under the others', or plain. */
+	private static JsonNode facetCounts(JsonNode aggregations, FacetField facet) {
+		JsonNode shared = aggregations.path(FacetQueries.UNDER_EVERY_SELECTION).path(facet.param());
+		if (!shared.isMissingNode()) {
+			return shared;
+		}
+		JsonNode own = aggregations.path(facet.param());
+		return own.has(facet.param()) ? own.path(facet.param()) : own;
 	}
 
 	/** The query with each word the suggester knows better replaced, or {@code null} when it knows none. */

@@ -20,7 +20,8 @@ class SearchConfiguration {
 		SearchProperties effective = properties.configured() ? properties
 				: new SearchProperties(List.of(URI.create("http://127.0.0.1:9")), false, properties.index(),
 						properties.connectTimeout(), properties.queryTimeout(), properties.indexingTimeout(),
-						properties.batchSize(), properties.probeInterval(), properties.resubmitOlderThan());
+						properties.batchSize(), properties.probeInterval(), properties.resubmitOlderThan(),
+						properties.databaseFallbacks());
 		return new SearchClients(effective, json);
 	}
 

@@ -111,16 +111,32 @@ class SearchIndex {
 		}
 	}
 
-	/** Rewrites every product's document into the current index (after a missed midnight, say). */
+	/**
+	 * Rewrites every product's document into the current index (after a missed midnight, say). Changes that
+	 * arrive meanwhile are written again at the end, as during a full reindex: a batch read before a product was
+	 * complete (its offers not yet written, say) may reach the index after that product's own change did, and
+	 * would otherwise leave the older document there.
+	 */
 	long indexAll() throws IOException {
-		String target = current().orElse(null);
-		if (target == null) {
-			return reindex("no index yet");
+		this.fullReindex.lock();
+		try {
+			String target = current().orElse(null);
+			if (target == null) {
+				return reindex("no index yet");
+			}
+			this.building = target;
+			TaxonomyNames taxonomy = this.feed.taxonomyNames();
+			long done = new BulkPipeline(this.clients.indexing(), this.feed, this.properties.batchSize())
+				.run(batch -> operations(List.of(target), batch, List.of(), taxonomy), count -> {
+				});
+			rewriteChangedWhileBuilding(target, taxonomy);
+			return done;
 		}
-		TaxonomyNames taxonomy = this.feed.taxonomyNames();
-		return new BulkPipeline(this.clients.indexing(), this.feed, this.properties.batchSize())
-			.run(batch -> operations(List.of(target), batch, List.of(), taxonomy), count -> {
-			});
+		finally {
+			this.building = null;
+			this.changedWhileBuilding.clear();
+			this.fullReindex.unlock();
+		}
 	}
 
 	/**
@@ -159,11 +175,7 @@ class SearchIndex {
 							100.0 * count / Math.max(1, total), count / Math.max(seconds, 0.001)));
 				}
 			});
-		Set<Long> changed = new HashSet<>(this.changedWhileBuilding);
-		if (!changed.isEmpty()) {
-			List<Long> ids = List.copyOf(changed);
-			write(List.of(name), this.feed.products(ids), ids, taxonomy);
-		}
+		rewriteChangedWhileBuilding(name, taxonomy);
 		// the build ran without replicas, refreshes or a synced translog; the live index has them again
 		String replicas = replicas();
 		client.indices()
@@ -187,6 +199,15 @@ class SearchIndex {
 		log.info(String.format("Search reindex: %s live with %,d documents in %.1f s (%.0f docs/s)", name, done,
 				seconds, done / Math.max(seconds, 0.001)));
 		return done;
+	}
+
+	/** Writes the products changed while {@code target} was being filled once more, as they are now. */
+	private void rewriteChangedWhileBuilding(String target, TaxonomyNames taxonomy) throws IOException {
+		Set<Long> changed = new HashSet<>(this.changedWhileBuilding);
+		if (!changed.isEmpty()) {
+			List<Long> ids = List.copyOf(changed);
+			write(List.of(target), this.feed.products(ids), ids, taxonomy);
+		}
 	}
 
 	private void deleteOldIndices(ElasticsearchClient client, String keep) throws IOException {

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -114,6 +116,7 @@ class SearchMaintenance implements DisposableBean {
 				this.state.syncedOn(this.index.alias(), today);
 			}
 			this.sync.indexedWithTodaysGrants();
+			awaitShardsActive();
 			this.cluster.indexReady(true);
 			log.info("Search ready on index " + this.index.current().orElse("?"));
 		}
@@ -122,6 +125,19 @@ class SearchMaintenance implements DisposableBean {
 		}
 		finally {
 			this.preparing.set(false);
+		}
+	}
+
+	/**
+	 * Waits until the index's shards can answer: after a restart the node answers before it has opened them
+	 * from disk, and searches sent meanwhile fail (503) and would all go to the database.
+	 */
+	private void awaitShardsActive() throws IOException {
+		HealthResponse health = this.clients.indexing()
+			.cluster()
+			.health(h -> h.index(this.index.alias()).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
+		if (health.timedOut()) {
+			throw new IOException("the search index's shards are not active yet (" + health.status() + ")");
 		}
 	}
 

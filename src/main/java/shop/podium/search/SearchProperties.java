@@ -22,13 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize products per bulk request
  * @param probeInterval how often an unreachable cluster is asked whether it is back
  * @param resubmitOlderThan index updates that failed (cluster down) are retried once they are this old
+ * @param databaseFallbacks how many searches may run on the database at once when the cluster cannot answer;
+ * the others get the simplified-mode page at once
  */
 @ConfigurationProperties("podium.search")
 record SearchProperties(List<URI> uris, @DefaultValue("false") boolean embedded,
 		@DefaultValue("podium-products") String index, @DefaultValue("250ms") Duration connectTimeout,
 		@DefaultValue("600ms") Duration queryTimeout, @DefaultValue("30s") Duration indexingTimeout,
 		@DefaultValue("500") int batchSize, @DefaultValue("3s") Duration probeInterval,
-		@DefaultValue("15s") Duration resubmitOlderThan) {
+		@DefaultValue("15s") Duration resubmitOlderThan, @DefaultValue("1") int databaseFallbacks) {
 
 	SearchProperties {
 		uris = (uris != null) ? List.copyOf(uris) : List.of();

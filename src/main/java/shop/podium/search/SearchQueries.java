@@ -9,14 +9,14 @@ import java.util.Map;
 import shop.podium.regions.Region;
 
 /**
- * The request bodies the shop sends to the cluster, built as plain maps so the benchmark can send the very
- * same bodies straight to Elasticsearch.
+ * The search page's request bodies, built as plain maps so the benchmark can send the very same bodies straight
+ * to Elasticsearch (the type-ahead's: {@link TypeAheadQuery}).
  * <p>
  * Typo tolerance is a second pass: the first asks for the words as typed (cheap: exact terms), and only when
  * that finds nothing does a fuzzy query (bounded: one-letter prefix, 20 expansions, names and facet names
- * only) run, together with a term suggester for "did you mean". Facet counts are computed over the matching
- * products of the region, each facet with every other facet's selection applied (AND across facets, OR within
- * one), and the selection itself is a post filter.
+ * only) run, together with a term suggester for "did you mean". Facet counts ({@link FacetQueries}) are
+ * computed over the matching products of the region, each facet with every other facet's selection applied (AND
+ * across facets, OR within one), and the selection itself is a post filter.
  */
 final class SearchQueries {
 
@@ -37,20 +37,21 @@ final class SearchQueries {
 		body.put("track_total_hits", true);
 		body.put("_source", List.of("slug", "name", "image", "price." + region.code(), "in_stock_in"));
 		body.put("query", query(region, criteria, lang, fuzzy));
-		Map<String, List<Object>> filters = facetFilters(region, criteria);
+		Map<String, List<Object>> filters = FacetQueries.filters(region, criteria);
 		List<Object> all = filters.values().stream().flatMap(List::stream).toList();
 		if (!all.isEmpty()) {
 			body.put("post_filter", obj("bool", obj("filter", all)));
 		}
-		body.put("aggs", aggregations(region, filters));
+		body.put("aggs", FacetQueries.aggregations(region, filters));
 		body.put("sort", sort(region, criteria));
 		if (criteria.hasQuery()) {
+			List<String> marked = List.of("name." + lang, "name.en", "description." + lang).stream().distinct().toList();
 			body.put("highlight", obj("encoder", "html", "pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"),
-					"require_field_match", false, "fields",
+					"require_field_match", false, "highlight_query", highlightQuery(criteria, marked, fuzzy), "fields",
 					// a list of one-field objects: the form that keeps the order and that the client reads
-					List.of(obj("name." + lang, obj("number_of_fragments", 0)), obj("name.en", obj("number_of_fragments", 0)),
-							obj("description." + lang, obj("fragment_size", 160, "number_of_fragments", 1))).stream()
-						.distinct()
+					marked.stream()
+						.map(field -> obj(field, field.startsWith("name.") ? obj("number_of_fragments", 0)
+								: obj("fragment_size", 160, "number_of_fragments", 1)))
 						.toList()));
 			if (fuzzy) {
 				body.put("suggest", obj("text", criteria.query(), "spell",
@@ -60,17 +61,25 @@ final class SearchQueries {
 		return body;
 	}
 
-	/** Type-ahead: names starting with what was typed, then (in the same request) names one or two typos away. */
-	static Map<String, Object> suggest(Region region, String prefix, int size) {
-		Map<String, Object> contexts = obj("region", List.of(region.code()));
-		Map<String, Object> suggest = new LinkedHashMap<>();
-		suggest.put("exact", obj("prefix", prefix, "completion",
-				obj("field", "suggest", "size", size, "skip_duplicates", true, "contexts", contexts)));
-		if (prefix.length() >= 4) {
-			suggest.put("fuzzy", obj("prefix", prefix, "completion", obj("field", "suggest", "size", size,
-					"skip_duplicates", true, "contexts", contexts, "fuzzy", obj("fuzziness", "AUTO", "prefix_length", 1))));
+	/**
+	 * The words to mark, looked for only in the fields that are marked: the search query itself spans eleven
+	 * fields and, on a typo's page, their fuzzy expansions, which the highlighter matched against every shown
+	 * product's texts at a cost of several times the search itself. Same words, plural or singular included.
+	 */
+	private static Map<String, Object> highlightQuery(SearchCriteria criteria, List<String> marked, boolean fuzzy) {
+		List<String> words = new ArrayList<>();
+		for (String term : terms(criteria.query())) {
+			words.add(term);
+			String other = pluralOrSingular(term);
+			if (other != null) {
+				words.add(other);
+			}
 		}
-		return obj("size", 0, "_source", List.of("slug", "name"), "suggest", suggest);
+		Map<String, Object> match = obj("query", String.join(" ", words), "fields", marked);
+		if (fuzzy) {
+			match.putAll(obj("fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 20));
+		}
+		return obj("multi_match", match);
 	}
 
 	static String localeField(Locale locale) {
@@ -179,74 +188,6 @@ final class SearchQueries {
 		Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) only.getValue());
 		inner.put("boost", boost);
 		return obj(only.getKey(), inner);
-	}
-
-	/** Each facet's selection as filters (values of one facet OR'ed), by facet. */
-	static Map<String, List<Object>> facetFilters(Region region, SearchCriteria criteria) {
-		Map<String, List<Object>> filters = new LinkedHashMap<>();
-		for (FacetField facet : FacetField.values()) {
-			List<String> values = criteria.values(facet);
-			if (values.isEmpty()) {
-				continue;
-			}
-			if (facet == FacetField.PRICE) {
-				List<Object> ranges = new ArrayList<>();
-				for (String key : values) {
-					PriceRanges.find(region.currency(), key).ifPresent(r -> {
-						Map<String, Object> bounds = new LinkedHashMap<>();
-						if (r.fromMinor() != null) {
-							bounds.put("gte", r.fromMinor());
-						}
-						if (r.toMinor() != null) {
-							bounds.put("lt", r.toMinor());
-						}
-						ranges.add(obj("range", obj("price." + region.code(), bounds)));
-					});
-				}
-				filters.put(facet.param(), List.of(obj("bool", obj("should", ranges, "minimum_should_match", 1))));
-			}
-			else {
-				filters.put(facet.param(), List.of(obj("terms", obj(facet.field(), values))));
-			}
-		}
-		return filters;
-	}
-
-	private static Map<String, Object> aggregations(Region region, Map<String, List<Object>> filters) {
-		Map<String, Object> aggs = new LinkedHashMap<>();
-		for (FacetField facet : FacetField.values()) {
-			List<Object> others = new ArrayList<>();
-			filters.forEach((param, clauses) -> {
-				if (!param.equals(facet.param())) {
-					others.addAll(clauses);
-				}
-			});
-			Map<String, Object> values;
-			if (facet == FacetField.PRICE) {
-				List<Object> ranges = new ArrayList<>();
-				for (PriceRanges.Range range : PriceRanges.of(region.currency())) {
-					Map<String, Object> r = new LinkedHashMap<>();
-					r.put("key", range.key());
-					if (range.fromMinor() != null) {
-						r.put("from", range.fromMinor());
-					}
-					if (range.toMinor() != null) {
-						r.put("to", range.toMinor());
-					}
-					ranges.add(r);
-				}
-				values = obj("range", obj("field", "price." + region.code(), "ranges", ranges));
-			}
-			else if (facet == FacetField.LICENSEE) {
-				values = obj("terms", obj("field", facet.field(), "size", facet.size()), "aggs",
-						obj("name", obj("top_hits", obj("size", 1, "_source", List.of("licensee_name")))));
-			}
-			else {
-				values = obj("terms", obj("field", facet.field(), "size", facet.size()));
-			}
-			aggs.put(facet.param(), obj("filter", obj("bool", obj("filter", others)), "aggs", obj("values", values)));
-		}
-		return aggs;
 	}
 
 	private static List<Object> sort(Region region, SearchCriteria criteria) {

@@ -14,9 +14,17 @@ import shop.podium.core.Money;
  * @param fuzzy whether the results come from the typo-tolerant pass (nothing matched as typed)
  * @param popular the region's popular products, shown instead of an empty page
  * @param degraded whether the database answered because the cluster could not
+ * @param busy whether nobody answered: the cluster could not and the database was already answering other fans'
+ * searches
  */
 record SearchResults(List<Hit> hits, long total, int page, int pageSize, List<FacetGroup> facets, String didYouMean,
-		boolean fuzzy, List<ProductSummary> popular, boolean degraded) {
+		boolean fuzzy, List<ProductSummary> popular, boolean degraded, boolean busy) {
+
+	/** The page for a search nobody could answer now. */
+	static SearchResults busy(int page) {
+		return new SearchResults(List.of(), 0, page, ProductSearch.PAGE_SIZE, List.of(), null, false, List.of(), true,
+				true);
+	}
 
 	public int totalPages() {
 		return (int) Math.max(1, (this.total + this.pageSize - 1) / this.pageSize);

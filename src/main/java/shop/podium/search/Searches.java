@@ -18,7 +18,8 @@ import shop.podium.regions.Region;
 
 /**
  * Answers a fan's search from the cluster when it can, from the database when it cannot: a search page never
- * fails because the cluster is down, slow or confused.
+ * fails because the cluster is down, slow or confused. Only a few searches run on the database at once
+ * ({@link DatabaseFallbackGate}): under overload, the others get the simplified-mode page at once.
  */
 @Service
 class Searches {
@@ -33,10 +34,13 @@ class Searches {
 
 	private final CatalogTextSearch database;
 
-	Searches(SearchCluster cluster, ProductSearch search, CatalogTextSearch database) {
+	private final DatabaseFallbackGate fallbacks;
+
+	Searches(SearchCluster cluster, ProductSearch search, CatalogTextSearch database, DatabaseFallbackGate fallbacks) {
 		this.cluster = cluster;
 		this.search = search;
 		this.database = database;
+		this.fallbacks = fallbacks;
 	}
 
 	SearchResults search(Region region, SearchCriteria criteria, Locale locale) {
@@ -55,12 +59,20 @@ class Searches {
 			}
 		}
 		if (results == null) {
-			results = fromDatabase(region, criteria, locale);
+			if (!this.fallbacks.tryEnter()) {
+				return SearchResults.busy(criteria.page());
+			}
+			try {
+				results = fromDatabase(region, criteria, locale);
+			}
+			finally {
+				this.fallbacks.leave();
+			}
 		}
 		if (results.empty()) {
 			results = new SearchResults(results.hits(), results.total(), results.page(), results.pageSize(),
 					results.facets(), results.didYouMean(), results.fuzzy(),
-					this.database.popular(region, POPULAR, locale), results.degraded());
+					this.database.popular(region, POPULAR, locale), results.degraded(), false);
 		}
 		return results;
 	}
@@ -107,7 +119,7 @@ class Searches {
 				ProductSearch.PAGE_SIZE, locale);
 		List<SearchResults.Hit> hits = page.products().stream().map(Searches::hit).toList();
 		return new SearchResults(hits, page.total(), page.page(), page.pageSize(), List.of(), null, false, List.of(),
-				true);
+				true, false);
 	}
 
 	private static SearchResults.Hit hit(ProductSummary product) {

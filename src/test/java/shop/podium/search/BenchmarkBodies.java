@@ -37,7 +37,7 @@ public final class BenchmarkBodies {
 				false));
 		write(json, out.resolve("typo-exact.json"), SearchQueries.search(us, criteria(us, "q", "hoddie"), Locale.ENGLISH, 0, 24, false));
 		write(json, out.resolve("typo-fuzzy.json"), SearchQueries.search(us, criteria(us, "q", "hoddie"), Locale.ENGLISH, 0, 24, true));
-		write(json, out.resolve("suggest.json"), SearchQueries.suggest(us, "podiu", 8));
+		write(json, out.resolve("suggest.json"), TypeAheadQuery.body(us, "podiu", 8));
 	}
 
 	private static SearchCriteria criteria(Region region, String... params) {

@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * back to the database with a notice, health stays UP with search DEGRADED, and changes made meanwhile reach
  * the index through the event publication registry once the cluster answers again.
  */
+// its own context cuts its own connection to the node; closed after the class, so its background work (probes,
+// resubmitted index updates, a reindex) never runs against the node the next test classes use
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(properties = { "spring.main.allow-bean-definition-overriding=true", "podium.search.probe-interval=500ms",
 		"podium.search.resubmit-interval=1s", "podium.search.resubmit-older-than=1s" })
 @AutoConfigureMockMvc
@@ -53,7 +57,8 @@ class SearchOutageTests {
 		SearchClients searchClients(SearchProperties properties, TcpProxy relay, JsonMapper json) {
 			return new SearchClients(new SearchProperties(List.of(relay.uri()), properties.embedded(), properties.index(),
 					properties.connectTimeout(), properties.queryTimeout(), Duration.ofSeconds(2),
-					properties.batchSize(), properties.probeInterval(), properties.resubmitOlderThan()), json);
+					properties.batchSize(), properties.probeInterval(), properties.resubmitOlderThan(),
+					properties.databaseFallbacks()), json);
 		}
 
 	}
@@ -84,6 +89,9 @@ class SearchOutageTests {
 
 	@Autowired
 	ProductSearch search;
+
+	@Autowired
+	DatabaseFallbackGate fallbacks;
 
 	SearchTestSupport shop;
 
@@ -126,6 +134,35 @@ class SearchOutageTests {
 		this.mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components.search.status").value("UP"));
 		this.mvc.perform(get("/us/search").param("q", "outage " + this.shop.word))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("search-page__degraded"))));
+	}
+
+	@Test
+	void whileTheDatabaseAnswersOneFanTheNextGetsTheBusyPageAtOnce() throws Exception {
+		long id = this.shop.product("Queue " + this.shop.word + " Scarf", 3, 1800, 1700);
+		this.shop.changed(List.of(id));
+		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(this.shop.slugs("us", this.shop.word)).hasSize(1));
+		this.relay.stop();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.cluster.reachable());
+
+		// another fan's search holds the database fallback
+		assertThat(this.fallbacks.tryEnter()).isTrue();
+		try {
+			this.mvc.perform(get("/us/search").param("q", "queue " + this.shop.word))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("search-page__degraded")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("search-page__busy")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Please try again in a moment")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Nothing found"))));
+		}
+		finally {
+			this.fallbacks.leave();
+		}
+
+		// once it is free again, the database answers
+		this.mvc.perform(get("/us/search").param("q", "queue " + this.shop.word))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("search-page__degraded")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(this.shop.slugOf(id))));
 	}
 
 }

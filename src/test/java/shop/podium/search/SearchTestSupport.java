@@ -114,8 +114,24 @@ class SearchTestSupport {
 		return this.regions.find(code).orElseThrow();
 	}
 
+	/**
+	 * Waits until searches go to the cluster and every index update published so far is done: the catalog seed's
+	 * full reindex and licence changes included. Another application context of the test run (one per test
+	 * configuration) shares the node and the event publication registry, and one that reindexed while this test
+	 * wrote its products would swap in an index without them.
+	 */
 	void awaitReady() {
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(this.cluster::usable);
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> this.cluster.usable() && searchUpdatesPending() == 0);
+	}
+
+	private long searchUpdatesPending() {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM EVENT_PUBLICATION
+				WHERE COMPLETION_DATE IS NULL AND LISTENER_ID LIKE 'shop.podium.search.%'""")
+			.query(Long.class)
+			.single();
 	}
 
 	/** The slugs found in the region for the query, only among this maker's products. */
