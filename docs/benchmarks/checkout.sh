@@ -6,6 +6,9 @@ set -eu
 cd "$(dirname "$0")/../.."
 CHECKOUTS="${1:-300}"
 CONCURRENCY="${2:-8}"
+if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+	export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 ./mvnw -B -q test -Dtest=CheckoutBenchmark -Dbenchmark.checkouts="$CHECKOUTS" -Dbenchmark.concurrency="$CONCURRENCY" \
 	| grep BENCHMARK
