@@ -78,7 +78,9 @@ trap stop_app EXIT INT TERM
 rm -rf "$DATA_DIR"
 : >"$LOG"
 say "Starting the application on $PORT with the synthetic catalog (loads it, then indexes it)"
-ES_ZIP="$(find "$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch" -name 'elasticsearch-*.zip' | sort | tail -1)"
+# the node version the project pins (pom.xml), not whichever other version the local repository holds
+ES_VERSION="$(sed -n 's:.*<elasticsearch.distribution.version>\(.*\)</elasticsearch.distribution.version>.*:\1:p' pom.xml)"
+ES_ZIP="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
 setsid "${JAVA_HOME:-/usr}/bin/java" -Xmx512m "-Dpodium.embedded.elasticsearch.distribution=$ES_ZIP" -jar "$JAR" \
 	--spring.profiles.active=dev --server.port="$PORT" --podium.embedded.data-dir="$DATA_DIR" \
 	--podium.seed.directory="$CATALOG" --podium.seed.users=false --podium.media.dir="$DATA_DIR/media" \
@@ -192,6 +194,7 @@ both "raw ES: same body" "$RAW" "$BODIES/suggest.json"
 	echo "- Command: \`PRODUCTS=$PRODUCTS DURATION=$DURATION CONNECTIONS=$CONNECTIONS docs/benchmarks/search.sh\`"
 	echo "- Checkout: $(git rev-parse --short HEAD); jar: $JAR; bodies: $BODIES"
 	echo "- Machine: $MACHINE; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "- Elasticsearch $ES_VERSION (embedded, integ-test-zip)"
 	echo "- Reindex: $REINDEX"
 	echo "- Processor time during that reindex: $REINDEX_CPU"
 	echo
