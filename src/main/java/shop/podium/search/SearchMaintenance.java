@@ -2,9 +2,6 @@ package shop.podium.search;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,13 +14,11 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import shop.podium.core.FailedListeners;
 import shop.podium.licensing.LicenceGrants;
 
 /**
@@ -49,15 +44,13 @@ class SearchMaintenance implements DisposableBean {
 
 	private final LicenceGrants grants;
 
-	private final IncompleteEventPublications incomplete;
+	private final FailedListeners failed;
 
 	private final SearchProperties properties;
 
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
-
-	private final JdbcClient jdbc;
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "search-maintenance");
@@ -68,16 +61,15 @@ class SearchMaintenance implements DisposableBean {
 	private final AtomicBoolean preparing = new AtomicBoolean();
 
 	SearchMaintenance(SearchClients clients, SearchCluster cluster, SearchIndex index, SearchSync sync,
-			IndexState state, LicenceGrants grants, IncompleteEventPublications incomplete,
-			SearchProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			IndexState state, LicenceGrants grants, FailedListeners failed,
+			SearchProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.clients = clients;
 		this.cluster = cluster;
 		this.index = index;
 		this.sync = sync;
 		this.state = state;
 		this.grants = grants;
-		this.incomplete = incomplete;
+		this.failed = failed;
 		this.properties = properties;
 		this.events = events;
 		this.transactions = transactions;
@@ -174,17 +166,7 @@ class SearchMaintenance implements DisposableBean {
 			return;
 		}
 		// other modules' failed listeners (mail, say) are theirs to retry on their own terms
-		Set<UUID> ours = new HashSet<>(this.jdbc.sql("""
-				SELECT ID FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND LISTENER_ID LIKE :listener""")
-			.param("listener", SearchSync.class.getName() + "%")
-			.query((rs, n) -> UUID.fromString(rs.getString(1)))
-			.list());
-		if (ours.isEmpty()) {
-			return;
-		}
-		this.incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
-			.withMinAge(this.properties.resubmitOlderThan())
-			.withFilter(publication -> ours.contains(publication.getIdentifier())));
+		this.failed.retry(SearchSync.class, this.properties.resubmitOlderThan());
 	}
 
 	/** Midnight in the shop's zone (UTC, like the licence dates). */
