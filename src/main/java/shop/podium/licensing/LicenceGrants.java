@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Answers "which licensees may sell which categories of which editions in region R on day D". Every
@@ -55,9 +56,12 @@ public class LicenceGrants {
 				readAt = this.generation;
 			}
 			grants = load(regionCode, day);
+			// inside a transaction the answer comes from that transaction's snapshot, which may predate the
+			// last licence change (a search update that began before it committed): use it, but don't keep it
+			boolean fresh = !TransactionSynchronizationManager.isActualTransactionActive();
 			synchronized (this.cache) {
 				// a licence changed while we read: this answer may predate it, so don't keep it
-				if (readAt == this.generation) {
+				if (fresh && readAt == this.generation) {
 					// yesterday's answers will never be asked again
 					this.cache.keySet().removeIf(k -> !k.day().equals(day));
 					this.cache.put(key, grants);
