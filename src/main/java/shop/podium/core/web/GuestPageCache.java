@@ -74,12 +74,6 @@ public final class GuestPageCache extends OncePerRequestFilter {
 		this.cache.invalidateAll();
 	}
 
-	/** How many pages are kept now. */
-	public long size() {
-		this.cache.cleanUp();
-		return this.cache.estimatedSize();
-	}
-
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !HttpMethod.GET.matches(request.getMethod()) || request.getHeader("HX-Request") != null
@@ -159,7 +153,7 @@ public final class GuestPageCache extends OncePerRequestFilter {
 			}
 			cookies.add(cookie);
 		}
-		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		CsrfToken token = csrfToken(request);
 		return Page.of(contentType, response.getLocale(), cookies,
 				response.getContentAsByteArray(), (token != null) ? token.getToken() : null);
 	}
