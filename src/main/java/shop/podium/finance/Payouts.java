@@ -27,6 +27,11 @@ class Payouts {
 			return this.net == this.amount;
 		}
 
+		/** What the payout paid beyond (or, negative, short of) the net of its transactions. */
+		public long difference() {
+			return this.amount - this.net;
+		}
+
 	}
 
 	record Line(String id, Instant created, String category, long amount, long fee, long net, String orderNumber,

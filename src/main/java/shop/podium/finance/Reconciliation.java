@@ -105,7 +105,8 @@ class Reconciliation {
 
 		/** More than one charge for one order: each charge must match exactly one order, and the reverse. */
 		DUPLICATE_CHARGE("""
-				SELECT t.order_number subject, t.order_number order_number, MIN(t.id) stripe_id, SUM(t.amount_minor) amount, MIN(t.currency) currency,
+				SELECT t.order_number subject, t.order_number order_number, MIN(t.id) stripe_id,
+				  SUM(COALESCE(t.source_amount, t.amount_minor)) amount, MIN(COALESCE(t.source_currency, t.currency)) currency,
 				  CONCAT(COUNT(*), ' charges') detail
 				FROM finance_balance_transaction t WHERE t.reporting_category = 'charge' AND t.order_number IS NOT NULL
 				GROUP BY t.order_number HAVING COUNT(*) > 1"""),

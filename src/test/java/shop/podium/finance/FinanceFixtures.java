@@ -154,8 +154,13 @@ class FinanceFixtures {
 
 	/** Pays an amount on Stripe's page for that order number. @return the session, with its PaymentIntent */
 	CheckoutSession pay(String orderNumber, long amount, String currency, String card) {
+		return pay(orderNumber, 1, amount, currency, card);
+	}
+
+	/** Pays on Stripe's page in that checkout attempt of the order (a second attempt is a second session). */
+	CheckoutSession pay(String orderNumber, int attempt, long amount, String currency, String card) {
 		Money money = Money.ofMinor(amount, currency);
-		CheckoutSession session = this.sessions.create(new CheckoutRequest(orderNumber, 1, "fan@example.test",
+		CheckoutSession session = this.sessions.create(new CheckoutRequest(orderNumber, attempt, "fan@example.test",
 				List.of(new CheckoutRequest.Item("Merchandise", null, money, 1)), "http://localhost/ok",
 				"http://localhost/cancel", Instant.now().plusSeconds(3600), Locale.ENGLISH));
 		this.emulator.pay(session.id(), card, null);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import shop.podium.core.Money;
 import shop.podium.orders.OrderRefunds;
@@ -22,6 +25,13 @@ import shop.podium.payments.emulator.WebhookSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static shop.podium.finance.FinancePagesTests.finance;
 
 /**
  * The issue's scenario against the real embedded MariaDB and the Stripe emulator over HTTP: a month of orders
@@ -31,7 +41,11 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "podium.finance.import-cron=-")
+@AutoConfigureMockMvc
 class ReconciliationScenarioTests {
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -58,13 +72,15 @@ class ReconciliationScenarioTests {
 
 	final Set<String> intents = new HashSet<>();
 
+	final Set<String> payoutIds = new HashSet<>();
+
 	@AfterEach
 	void webhooksBack() {
 		this.webhooks.deliverWebhooks(true);
 	}
 
 	@Test
-	void findsExactlyThePlantedDiscrepanciesAndPayoutsAddUpToTheCent() {
+	void findsExactlyThePlantedDiscrepanciesAndPayoutsAddUpToTheCent() throws Exception {
 		this.webhooks.deliverWebhooks(false);
 		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
 		FinanceFixtures.Product product = fixtures.product("0.1000", 0, "EUR");
@@ -97,8 +113,26 @@ class ReconciliationScenarioTests {
 		this.orders.add(noCharge);
 		String ghostRefund = paid.get(6);
 		fixtures.refund(ghostRefund, null, 700, march.plusSeconds(10 * 86_400));
+		// the fan paid twice: a second Checkout Session for the same order, paid too
+		String paidTwice = paid.get(8);
+		CheckoutSession second = fixtures.pay(paidTwice, 2, 4800, "JPY", FinanceFixtures.CARD);
+		this.intents.add(second.paymentIntentId());
+		// charged in dollars for an order in euros
+		String otherCurrency = FinanceFixtures.unique("PD-");
+		CheckoutSession dollars = fixtures.pay(otherCurrency, 4200, "USD", FinanceFixtures.CARD);
+		fixtures.order(otherCurrency, "eu", "EUR", "PAID", march.plusSeconds(5 * 86_400), 0, 4200, dollars.id(),
+				dollars.paymentIntentId(), List.of(new FinanceFixtures.LineSpec(product, 4200, 1, 700)));
+		this.orders.add(otherCurrency);
+		this.intents.add(dollars.paymentIntentId());
+		// refunded 6.00 in Stripe's dashboard, recorded in the shop as 8.00
+		String refundDiffers = paid.get(10);
+		String dashboardRefund = this.emulator.refundFromDashboard(intentOf(refundDiffers), 600L);
+		fixtures.refund(refundDiffers, dashboardRefund, 800, march.plusSeconds(11 * 86_400));
 
-		this.emulator.payOut();
+		List<String> paidOut = this.emulator.payOutBalances();
+		String misstated = paidOut.get(0);
+		this.emulator.misstatePayout(misstated, 7);
+		this.payoutIds.addAll(paidOut);
 		runImport();
 
 		assertThat(discrepancies()).containsExactlyInAnyOrder(
@@ -108,16 +142,36 @@ class ReconciliationScenarioTests {
 				tuple("AMOUNT_MISMATCH", mismatched),
 				tuple("REFUND_NOT_IN_SHOP", dashboardRefunded),
 				tuple("ORDER_WITHOUT_CHARGE", noCharge),
-				tuple("REFUND_NOT_IN_STRIPE", ghostRefund));
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM finance_discrepancy WHERE kind = 'PAYOUT_MISMATCH'")
-			.query(Integer.class)
-			.single()).isZero();
+				tuple("REFUND_NOT_IN_STRIPE", ghostRefund),
+				tuple("DUPLICATE_CHARGE", paidTwice),
+				tuple("CURRENCY_MISMATCH", otherCurrency),
+				tuple("REFUND_AMOUNT_MISMATCH", refundDiffers),
+				tuple("PAYOUT_MISMATCH", null));
+		assertThat(this.jdbc.sql("SELECT subject FROM finance_discrepancy WHERE kind = 'PAYOUT_MISMATCH' AND subject IN (:ids)")
+			.param("ids", paidOut)
+			.query(String.class)
+			.list()).containsExactly(misstated);
 
 		List<Payouts.Summary> latest = this.payouts.latest(10);
-		assertThat(latest).isNotEmpty().allSatisfy(p -> {
-			assertThat(p.reconciles()).as("payout %s reconciles", p.id()).isTrue();
-			assertThat(p.gross() + p.refunds() + p.disputes() + p.other() - p.fees()).isEqualTo(p.amount());
+		assertThat(latest).extracting(Payouts.Summary::id).containsAll(paidOut);
+		assertThat(latest).allSatisfy(p -> {
+			assertThat(p.reconciles()).as("payout %s reconciles", p.id()).isEqualTo(!p.id().equals(misstated));
+			assertThat(p.gross() + p.refunds() + p.disputes() + p.other() - p.fees()).isEqualTo(p.net());
 		});
+		Payouts.Summary wrong = this.payouts.find(misstated).orElseThrow();
+		assertThat(wrong.difference()).isEqualTo(7);
+		String seven = Money.ofMinor(7, wrong.currency()).format(Locale.ENGLISH);
+		this.mvc.perform(get("/finance/payouts/" + misstated).param("lang", "en").with(authentication(finance())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This payout does not equal the sum of its transactions.")))
+			.andExpect(content().string(containsString("a difference of " + seven)));
+		for (String fine : paidOut.subList(1, paidOut.size())) {
+			this.mvc.perform(get("/finance/payouts/" + fine).param("lang", "en").with(authentication(finance())))
+				.andExpect(content().string(containsString("This payout equals the sum of its transactions to the cent.")))
+				.andExpect(content().string(not(containsString("a difference of"))));
+		}
+		this.mvc.perform(get("/finance/payouts").param("lang", "en").with(authentication(finance())))
+			.andExpect(content().string(containsString("No (" + seven + ")")));
 		Payouts.Summary yen = latest.stream().filter(p -> p.currency().equals("JPY")).findFirst().orElseThrow();
 		long yenNet = this.jdbc.sql("""
 				SELECT SUM(net_minor) FROM finance_balance_transaction WHERE payout_id = ? AND type <> 'payout'""")
@@ -180,7 +234,8 @@ class ReconciliationScenarioTests {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
 			.list()
 			.stream()
-			.filter(d -> this.orders.contains(d[1]) || mine.contains(d[2]) || mine.contains(d[3]))
+			.filter(d -> this.orders.contains(d[1]) || mine.contains(d[2]) || mine.contains(d[3])
+					|| this.payoutIds.contains(d[2]))
 			.map(d -> tuple(d[0], d[1]))
 			.toList();
 	}

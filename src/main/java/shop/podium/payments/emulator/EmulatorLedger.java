@@ -174,6 +174,19 @@ class EmulatorLedger {
 		return payouts;
 	}
 
+	/** Changes a payout's amount (and its own balance transaction) by that much: see StripeEmulator#misstatePayout. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void misstatePayout(String payoutId, long byMinor) {
+		ObjectNode payout = this.store.lock(payoutId, "payout");
+		long amount = payout.get("amount").asLong() + byMinor;
+		payout.put("amount", amount);
+		this.store.update(payout);
+		ObjectNode txn = this.store.lock(payout.get("balance_transaction").asString(), "balance_transaction");
+		txn.put("amount", -amount);
+		txn.put("net", -amount);
+		this.store.update(txn);
+	}
+
 	/** The balance available per currency: what the next payout would pay. */
 	Map<String, Long> balance() {
 		Map<String, Long> balance = new LinkedHashMap<>();

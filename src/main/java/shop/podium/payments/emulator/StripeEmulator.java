@@ -3,6 +3,7 @@ package shop.podium.payments.emulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -250,6 +251,21 @@ public class StripeEmulator {
 	@Transactional
 	public int payOut() {
 		return this.ledger.payOut().size();
+	}
+
+	/** Pays out every currency's available balance, as {@link #payOut()}. @return the new payouts' ids */
+	@Transactional
+	public List<String> payOutBalances() {
+		return this.ledger.payOut().stream().map(p -> p.get("id").asString()).toList();
+	}
+
+	/**
+	 * A test control: makes a payout claim a different amount than its transactions add up to, so the shop's
+	 * reconciliation has a payout it cannot account for, as when Stripe paid out an adjustment finance never saw.
+	 */
+	@Transactional
+	public void misstatePayout(String payoutId, long byMinor) {
+		this.ledger.misstatePayout(payoutId, byMinor);
 	}
 
 	private String findSessionOf(ObjectNode intent) {
