@@ -1,6 +1,7 @@
 package shop.podium.payments;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,9 +36,15 @@ public record StripeProperties(String secretKey, String webhookSecret, @DefaultV
 	 * @param webhookUrl where the emulator delivers events; by default this application's {@code /webhooks/stripe}
 	 * @param asyncSettlementDelay how long a payment with the asynchronous test card stays processing
 	 * @param deliverWebhooks whether the emulator delivers events at all (off: they wait, like an app that is down)
+	 * @param settlementCurrency the emulated account's default currency: charges in a currency it has no bank
+	 * account for are converted into it. Euros, as the rights holder banks in Europe
+	 * @param bankAccountCurrencies the currencies the emulated account has bank accounts for, so charges in them
+	 * settle and are paid out unconverted: the shop's largest regions (euro, dollar, pound, yen); won, Australian
+	 * dollar and yuan are converted into the settlement currency, as with a real account set up that way
 	 */
 	public record Emulator(String apiBase, String webhookUrl, @DefaultValue("10s") Duration asyncSettlementDelay,
-			@DefaultValue("true") boolean deliverWebhooks) {
+			@DefaultValue("true") boolean deliverWebhooks, @DefaultValue("eur") String settlementCurrency,
+			@DefaultValue({ "eur", "usd", "gbp", "jpy" }) List<String> bankAccountCurrencies) {
 	}
 
 }

@@ -93,9 +93,15 @@ class ReconciliationScenarioTests {
 			paid.add(paidOrder(fixtures, product, region[0], region[1], price, price, march.plusSeconds(day * 86_400L),
 					FinanceFixtures.CARD));
 		}
+		// charges in currencies the account has no bank account for, settled in euros: nothing to report
+		String aussie = paidOrder(fixtures, product, "au", "AUD", 5900, 5900, march.plusSeconds(12 * 86_400),
+				FinanceFixtures.CARD);
+		String korean = paidOrder(fixtures, product, "kr", "KRW", 52000, 52000, march.plusSeconds(13 * 86_400),
+				FinanceFixtures.CARD);
 		// refunds made from the shop through Stripe: reconcile, nothing to report
 		this.refunds.refund(paid.get(0), Money.ofMinor(1000, "EUR"), "damaged");
 		this.refunds.refund(paid.get(2), Money.ofMinor(2000, "JPY"), "late");
+		this.refunds.refund(aussie, Money.ofMinor(1000, "AUD"), "damaged");
 
 		// planted
 		String disputed = paidOrder(fixtures, product, "eu", "EUR", 3900, 3900, march.plusSeconds(86_400),
@@ -152,6 +158,15 @@ class ReconciliationScenarioTests {
 			.query(String.class)
 			.list()).containsExactly(misstated);
 
+		// converted as Stripe reports it: amount, fee and net in euros with the rate; the charge's own amount kept
+		assertThat(ledger(aussie)).containsExactly(
+				tuple("charge", 3599L, 115L, 3484L, "EUR", "0.61", 5900L, "AUD"),
+				tuple("refund", -610L, 0L, -610L, "EUR", "0.61", 1000L, "AUD"));
+		assertThat(ledger(korean)).containsExactly(
+				tuple("charge", 3536L, 113L, 3423L, "EUR", "0.00068", 52000L, "KRW"));
+		assertThat(ledger(paid.get(1))).extracting(t -> t.toList().get(4), t -> t.toList().get(5))
+			.containsExactly(tuple("USD", null));
+
 		List<Payouts.Summary> latest = this.payouts.latest(10);
 		assertThat(latest).extracting(Payouts.Summary::id).containsAll(paidOut);
 		assertThat(latest).allSatisfy(p -> {
@@ -207,6 +222,18 @@ class ReconciliationScenarioTests {
 		this.orders.add(number);
 		this.intents.add(session.paymentIntentId());
 		return number;
+	}
+
+	/** The order's balance transactions: category, amount, fee, net, currency, exchange rate, Stripe's own amount. */
+	private List<org.assertj.core.groups.Tuple> ledger(String number) {
+		return this.jdbc.sql("""
+				SELECT reporting_category, amount_minor, fee_minor, net_minor, currency, exchange_rate, source_amount,
+				  source_currency FROM finance_balance_transaction WHERE order_number = ? ORDER BY reporting_category""")
+			.param(number)
+			.query((rs, n) -> tuple(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+					(rs.getBigDecimal(6) != null) ? rs.getBigDecimal(6).stripTrailingZeros().toPlainString() : null,
+					rs.getLong(7), rs.getString(8)))
+			.list();
 	}
 
 	private String intentOf(String number) {

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import shop.podium.payments.StripeProperties;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,10 +32,15 @@ class EmulatorLedger {
 
 	private final Clock clock;
 
-	EmulatorLedger(EmulatorStore store, EmulatorEvents events, ObjectProvider<Clock> clock) {
+	private final Settlement settlement;
+
+	EmulatorLedger(EmulatorStore store, EmulatorEvents events, ObjectProvider<Clock> clock,
+			StripeProperties properties) {
 		this.store = store;
 		this.events = events;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.settlement = new Settlement(properties.emulator().settlementCurrency(),
+				properties.emulator().bankAccountCurrencies());
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -61,8 +68,9 @@ class EmulatorLedger {
 		refunds.putArray("data");
 		refunds.put("has_more", false);
 		refunds.put("url", "/v1/charges/" + charge.get("id").asString() + "/refunds");
-		long fee = Fees.charge(amount, currency);
-		ObjectNode txn = balanceTransaction(now, amount, fee, currency, "charge", "charge", charge.get("id").asString(),
+		Settlement.Settled settled = this.settlement.settle(amount, currency);
+		long fee = Fees.charge(settled.amount(), settled.currency());
+		ObjectNode txn = balanceTransaction(now, settled, fee, "charge", "charge", charge.get("id").asString(),
 				"Payment " + paymentIntent.path("metadata").path("order").asString(""));
 		charge.put("balance_transaction", txn.get("id").asString());
 		this.store.insert(charge, paymentIntent.get("id").asString());
@@ -102,7 +110,7 @@ class EmulatorLedger {
 			refund.putNull("reason");
 		}
 		refund.set("metadata", (metadata != null) ? metadata : this.store.createObject());
-		ObjectNode txn = balanceTransaction(now, -refunded, 0, currency, "refund", "refund",
+		ObjectNode txn = balanceTransaction(now, this.settlement.settle(-refunded, currency), 0, "refund", "refund",
 				refund.get("id").asString(), "Refund of " + chargeId);
 		refund.put("balance_transaction", txn.get("id").asString());
 		this.store.insert(refund, chargeId);
@@ -130,7 +138,8 @@ class EmulatorLedger {
 		dispute.put("payment_intent", charge.get("payment_intent").asString());
 		dispute.put("reason", reason);
 		dispute.put("status", "needs_response");
-		ObjectNode txn = balanceTransaction(now, -amount, Fees.dispute(currency), currency, "adjustment", "dispute",
+		Settlement.Settled settled = this.settlement.settle(-amount, currency);
+		ObjectNode txn = balanceTransaction(now, settled, Fees.dispute(settled.currency()), "adjustment", "dispute",
 				dispute.get("id").asString(), "Chargeback withdrawal for " + chargeId);
 		dispute.putArray("balance_transactions").add(txn.deepCopy());
 		this.store.insert(dispute, chargeId);
@@ -193,6 +202,18 @@ class EmulatorLedger {
 		this.store.unpaidBalanceTransactions()
 			.forEach(t -> balance.merge(t.get("currency").asString(), t.get("net").asLong(), Long::sum));
 		return balance;
+	}
+
+	/** A balance transaction of an amount settled as the account settles it: converted, with its rate, or not. */
+	private ObjectNode balanceTransaction(Instant now, Settlement.Settled settled, long fee, String type,
+			String category, String source, String description) {
+		ObjectNode txn = balanceTransaction(now, settled.amount(), fee, settled.currency(), type, category, source,
+				description);
+		if (settled.exchangeRate() != null) {
+			txn.put("exchange_rate", settled.exchangeRate());
+			this.store.update(txn);
+		}
+		return txn;
 	}
 
 	private ObjectNode balanceTransaction(Instant now, long amount, long fee, String currency, String type,
