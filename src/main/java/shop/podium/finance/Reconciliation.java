@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * offers no bulk read API, and matching row by row through one would not scale.
  *
  * <p>
- * A charge is matched by its PaymentIntent id, then by the order number in its metadata; a refund by its Stripe
- * refund id. Shop-side checks (a paid order without a charge, a refund Stripe never made) look only at what
+ * A charge is matched by its PaymentIntent id, then through the Checkout Session the order stored (for an order
+ * whose webhook never arrived, {@link CheckoutSessionLookup} learnt the session's PaymentIntent from Stripe), and
+ * only then by the order number in its metadata; a refund by its Stripe refund id. Shop-side checks (a paid order without a charge, a refund Stripe never made) look only at what
  * happened before the newest imported transaction, so an order paid after the last import is not a false
  * alarm. Each problem is one row per kind and subject: matching again finds it again and adds nothing.
  */
@@ -60,6 +61,13 @@ class Reconciliation {
 	private void linkOrders() {
 		this.jdbc.sql("""
 				UPDATE finance_balance_transaction t JOIN customer_order o ON o.stripe_payment_intent_id = t.payment_intent_id
+				SET t.order_number = o.number, t.matched = (t.reporting_category = 'charge')
+				WHERE t.order_number IS NULL AND t.payment_intent_id IS NOT NULL
+				  AND t.reporting_category IN ('charge', 'refund', 'dispute')""").update();
+		this.jdbc.sql("""
+				UPDATE finance_balance_transaction t
+				JOIN finance_checkout_session s ON s.payment_intent_id = t.payment_intent_id
+				JOIN customer_order o ON o.stripe_session_id = s.session_id
 				SET t.order_number = o.number, t.matched = (t.reporting_category = 'charge')
 				WHERE t.order_number IS NULL AND t.payment_intent_id IS NOT NULL
 				  AND t.reporting_category IN ('charge', 'refund', 'dispute')""").update();

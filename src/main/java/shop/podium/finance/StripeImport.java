@@ -53,16 +53,19 @@ class StripeImport {
 
 	private final TransactionTemplate transactions;
 
+	private final CheckoutSessionLookup sessions;
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	StripeImport(StripeApi stripe, Ledger ledger, ImportRuns runs, Reconciliation reconciliation,
-			FinanceProperties properties, TransactionTemplate transactions) {
+			FinanceProperties properties, TransactionTemplate transactions, CheckoutSessionLookup sessions) {
 		this.stripe = stripe;
 		this.ledger = ledger;
 		this.runs = runs;
 		this.reconciliation = reconciliation;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.sessions = sessions;
 	}
 
 	@Scheduled(cron = "${podium.finance.import-cron:0 */15 * * * *}")
@@ -92,6 +95,7 @@ class StripeImport {
 			StripeClient client = this.stripe.client();
 			importTransactions(client, run);
 			importPayouts(client, run);
+			this.sessions.lookUp(client);
 			int found = this.reconciliation.match();
 			this.runs.finish(run, found);
 		}

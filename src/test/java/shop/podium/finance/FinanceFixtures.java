@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.stripe.exception.StripeException;
+import com.stripe.param.checkout.SessionCreateParams;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -15,6 +18,7 @@ import shop.podium.core.Money;
 import shop.podium.payments.CheckoutRequest;
 import shop.podium.payments.CheckoutSession;
 import shop.podium.payments.CheckoutSessions;
+import shop.podium.payments.StripeApi;
 import shop.podium.payments.emulator.StripeEmulator;
 
 /**
@@ -165,6 +169,34 @@ class FinanceFixtures {
 				"http://localhost/cancel", Instant.now().plusSeconds(3600), Locale.ENGLISH));
 		this.emulator.pay(session.id(), card, null);
 		return this.sessions.retrieve(session.id());
+	}
+
+	/**
+	 * Pays a Checkout Session that carries no order number anywhere (no metadata, no client reference), as one
+	 * made before the shop put them there: only the session id ties its charge to an order.
+	 */
+	CheckoutSession payWithoutOrderMetadata(StripeApi stripe, long amount, String currency, String card) {
+		SessionCreateParams params = SessionCreateParams.builder()
+			.setMode(SessionCreateParams.Mode.PAYMENT)
+			.setSuccessUrl("http://localhost/ok")
+			.setCancelUrl("http://localhost/cancel")
+			.addLineItem(SessionCreateParams.LineItem.builder()
+				.setQuantity(1L)
+				.setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+					.setCurrency(currency.toLowerCase(Locale.ROOT))
+					.setUnitAmount(amount)
+					.setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder().setName("Merchandise").build())
+					.build())
+				.build())
+			.build();
+		try {
+			String id = stripe.client().v1().checkout().sessions().create(params).getId();
+			this.emulator.pay(id, card, null);
+			return this.sessions.retrieve(id);
+		}
+		catch (StripeException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static long insert(JdbcClient.StatementSpec statement) {

@@ -20,6 +20,7 @@ import shop.podium.core.Money;
 import shop.podium.orders.OrderRefunds;
 import shop.podium.payments.CheckoutSession;
 import shop.podium.payments.CheckoutSessions;
+import shop.podium.payments.StripeApi;
 import shop.podium.payments.emulator.StripeEmulator;
 import shop.podium.payments.emulator.WebhookSender;
 
@@ -68,6 +69,9 @@ class ReconciliationScenarioTests {
 	@Autowired
 	Payouts payouts;
 
+	@Autowired
+	StripeApi stripe;
+
 	final Set<String> orders = new HashSet<>();
 
 	final Set<String> intents = new HashSet<>();
@@ -107,6 +111,13 @@ class ReconciliationScenarioTests {
 		String disputed = paidOrder(fixtures, product, "eu", "EUR", 3900, 3900, march.plusSeconds(86_400),
 				FinanceFixtures.DISPUTED_CARD);
 		String neverHeard = unpaidOrderPaidInStripe(fixtures, product, march.plusSeconds(2 * 86_400));
+		// paid in Stripe, the webhook never arrived, and nothing but the session the order stored ties the charge to it
+		String sessionOnly = FinanceFixtures.unique("PD-");
+		CheckoutSession bare = fixtures.payWithoutOrderMetadata(this.stripe, 3900, "EUR", FinanceFixtures.CARD);
+		fixtures.order(sessionOnly, "eu", "EUR", "PENDING_PAYMENT", march.plusSeconds(2 * 86_400), 0, 3900, bare.id(),
+				null, List.of(new FinanceFixtures.LineSpec(product, 3900, 1, 650)));
+		this.orders.add(sessionOnly);
+		this.intents.add(bare.paymentIntentId());
 		CheckoutSession outside = fixtures.pay(FinanceFixtures.unique("EXT-"), 2500, "USD", FinanceFixtures.CARD);
 		this.intents.add(outside.paymentIntentId());
 		String mismatched = paidOrder(fixtures, product, "us", "USD", 4200, 4300, march.plusSeconds(3 * 86_400),
@@ -144,6 +155,7 @@ class ReconciliationScenarioTests {
 		assertThat(discrepancies()).containsExactlyInAnyOrder(
 				tuple("DISPUTE_OPENED", disputed),
 				tuple("CHARGE_ORDER_NOT_PAID", neverHeard),
+				tuple("CHARGE_ORDER_NOT_PAID", sessionOnly),
 				tuple("CHARGE_WITHOUT_ORDER", null),
 				tuple("AMOUNT_MISMATCH", mismatched),
 				tuple("REFUND_NOT_IN_SHOP", dashboardRefunded),
