@@ -135,6 +135,21 @@ class Ledger {
 			.update() > 0;
 	}
 
+	/** Payouts not yet paid, failed or cancelled when last imported. */
+	List<String> payoutsOnTheirWay() {
+		return this.jdbc.sql("SELECT id FROM finance_payout WHERE status IN ('pending', 'in_transit') ORDER BY created_at")
+			.query(String.class)
+			.list();
+	}
+
+	void updatePayout(String id, String status, Instant arrival) {
+		this.jdbc.sql("UPDATE finance_payout SET status = :status, arrival_date = COALESCE(:arrival, arrival_date) WHERE id = :id")
+			.param("status", status)
+			.param("arrival", (arrival != null) ? Timestamp.from(arrival) : null)
+			.param("id", id)
+			.update();
+	}
+
 	List<String> unlinkedPayouts() {
 		return this.jdbc.sql("SELECT id FROM finance_payout WHERE linked = FALSE ORDER BY created_at").query(String.class).list();
 	}

@@ -21,7 +21,7 @@ class Payouts {
 	}
 
 	record Summary(String id, Instant created, Instant arrival, String currency, long amount, int transactions,
-			long gross, long fees, long refunds, long disputes, long other, long net) {
+			long gross, long fees, long refunds, long disputes, long other, long net, String status) {
 
 		public boolean reconciles() {
 			return this.net == this.amount;
@@ -43,15 +43,15 @@ class Payouts {
 			  COALESCE(SUM(CASE WHEN t.reporting_category = 'charge' THEN t.amount_minor ELSE 0 END), 0),
 			  COALESCE(SUM(t.fee_minor), 0),
 			  COALESCE(SUM(CASE WHEN t.reporting_category = 'refund' THEN t.amount_minor ELSE 0 END), 0),
-			  COALESCE(SUM(CASE WHEN t.reporting_category = 'dispute' THEN t.amount_minor ELSE 0 END), 0),
-			  COALESCE(SUM(CASE WHEN t.reporting_category NOT IN ('charge', 'refund', 'dispute') THEN t.amount_minor ELSE 0 END), 0),
-			  COALESCE(SUM(t.net_minor), 0)
+			  COALESCE(SUM(CASE WHEN t.reporting_category IN ('dispute', 'dispute_reversal') THEN t.amount_minor ELSE 0 END), 0),
+			  COALESCE(SUM(CASE WHEN t.reporting_category NOT IN ('charge', 'refund', 'dispute', 'dispute_reversal') THEN t.amount_minor ELSE 0 END), 0),
+			  COALESCE(SUM(t.net_minor), 0), p.status
 			FROM finance_payout p
 			LEFT JOIN finance_balance_transaction t ON t.payout_id = p.id AND t.type <> 'payout'
 			""";
 
 	List<Summary> latest(int limit) {
-		return this.jdbc.sql(SUMMARY + " GROUP BY p.id, p.created_at, p.arrival_date, p.currency, p.amount_minor"
+		return this.jdbc.sql(SUMMARY + " GROUP BY p.id, p.created_at, p.arrival_date, p.currency, p.amount_minor, p.status"
 				+ " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
 			.param("limit", limit)
 			.query(Payouts::summary)
@@ -59,7 +59,7 @@ class Payouts {
 	}
 
 	Optional<Summary> find(String id) {
-		return this.jdbc.sql(SUMMARY + " WHERE p.id = :id GROUP BY p.id, p.created_at, p.arrival_date, p.currency, p.amount_minor")
+		return this.jdbc.sql(SUMMARY + " WHERE p.id = :id GROUP BY p.id, p.created_at, p.arrival_date, p.currency, p.amount_minor, p.status")
 			.param("id", id)
 			.query(Payouts::summary)
 			.optional();
@@ -79,7 +79,7 @@ class Payouts {
 		java.sql.Timestamp arrival = rs.getTimestamp(3);
 		return new Summary(rs.getString(1), rs.getTimestamp(2).toInstant(), (arrival != null) ? arrival.toInstant() : null,
 				rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-				rs.getLong(10), rs.getLong(11), rs.getLong(12));
+				rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getString(13));
 	}
 
 }

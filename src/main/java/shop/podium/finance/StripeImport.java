@@ -55,10 +55,13 @@ class StripeImport {
 
 	private final CheckoutSessionLookup sessions;
 
+	private final DisputeStatuses disputes;
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	StripeImport(StripeApi stripe, Ledger ledger, ImportRuns runs, Reconciliation reconciliation,
-			FinanceProperties properties, TransactionTemplate transactions, CheckoutSessionLookup sessions) {
+			FinanceProperties properties, TransactionTemplate transactions, CheckoutSessionLookup sessions,
+			DisputeStatuses disputes) {
 		this.stripe = stripe;
 		this.ledger = ledger;
 		this.runs = runs;
@@ -66,6 +69,7 @@ class StripeImport {
 		this.properties = properties;
 		this.transactions = transactions;
 		this.sessions = sessions;
+		this.disputes = disputes;
 	}
 
 	@Scheduled(cron = "${podium.finance.import-cron:0 */15 * * * *}")
@@ -96,6 +100,7 @@ class StripeImport {
 			importTransactions(client, run);
 			importPayouts(client, run);
 			this.sessions.lookUp(client);
+			this.disputes.refresh(client);
 			int found = this.reconciliation.match();
 			this.runs.finish(run, found);
 		}
@@ -136,6 +141,12 @@ class StripeImport {
 					payout.getAmount(), payout.getCurrency(), payout.getStatus())) {
 				fresh++;
 			}
+		}
+		// a payout is created pending and paid (or failed) days later: ask again about those still on their way
+		for (String payoutId : this.ledger.payoutsOnTheirWay()) {
+			Payout payout = client.v1().payouts().retrieve(payoutId);
+			this.ledger.updatePayout(payoutId, payout.getStatus(),
+					(payout.getArrivalDate() != null) ? Instant.ofEpochSecond(payout.getArrivalDate()) : null);
 		}
 		for (String payoutId : this.ledger.unlinkedPayouts()) {
 			BalanceTransactionListParams byPayout = BalanceTransactionListParams.builder()

@@ -149,9 +149,67 @@ class EmulatorLedger {
 		return dispute;
 	}
 
+	/**
+	 * Closes a dispute as the card network decided. Won: the withdrawn amount comes back to the balance as a
+	 * {@code dispute_reversal} (converted at the withdrawal's rate); lost: the money stays withdrawn.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	ObjectNode closeDispute(String disputeId, boolean won) {
+		ObjectNode dispute = this.store.lock(disputeId, "dispute");
+		String status = dispute.get("status").asString();
+		if ("won".equals(status) || "lost".equals(status)) {
+			throw EmulatorError.invalid("Dispute " + disputeId + " is already closed.");
+		}
+		dispute.put("status", won ? "won" : "lost");
+		if (won) {
+			ObjectNode withdrawal = (ObjectNode) dispute.get("balance_transactions").get(0);
+			ObjectNode txn = balanceTransaction(this.clock.instant(), -withdrawal.get("amount").asLong(), 0,
+					withdrawal.get("currency").asString(), "adjustment", "dispute_reversal", disputeId,
+					"Chargeback reversal for " + dispute.get("charge").asString());
+			if (withdrawal.hasNonNull("exchange_rate")) {
+				txn.set("exchange_rate", withdrawal.get("exchange_rate"));
+				this.store.update(txn);
+			}
+			((ArrayNode) dispute.get("balance_transactions")).add(txn.deepCopy());
+		}
+		this.store.update(dispute);
+		this.events.emit("charge.dispute.closed", dispute);
+		return dispute;
+	}
+
 	/** Pays out the whole available balance, one payout per currency with a positive balance. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<ObjectNode> payOut() {
+		return payOut("paid");
+	}
+
+	/**
+	 * Settles a pending payout: the bank took it ({@code paid}), or refused it ({@code failed}: the amount comes
+	 * back to the balance as a {@code payout_failure}, to be paid out again).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	ObjectNode settlePayout(String payoutId, boolean paid) {
+		ObjectNode payout = this.store.lock(payoutId, "payout");
+		if (!"pending".equals(payout.get("status").asString()) && !"in_transit".equals(payout.get("status").asString())) {
+			throw EmulatorError.invalid("Payout " + payoutId + " is not pending.");
+		}
+		payout.put("status", paid ? "paid" : "failed");
+		if (!paid) {
+			long amount = payout.get("amount").asLong();
+			String currency = payout.get("currency").asString();
+			ObjectNode txn = balanceTransaction(this.clock.instant(), amount, 0, currency, "payout_failure",
+					"payout_reversal", payoutId, "STRIPE PAYOUT FAILED");
+			payout.put("failure_balance_transaction", txn.get("id").asString());
+			payout.put("failure_code", "account_closed");
+		}
+		this.store.update(payout);
+		this.events.emit(paid ? "payout.paid" : "payout.failed", payout);
+		return payout;
+	}
+
+	/** Pays out the whole available balance, each new payout with that status ({@code paid} or {@code pending}). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<ObjectNode> payOut(String status) {
 		Map<String, List<ObjectNode>> byCurrency = new LinkedHashMap<>();
 		for (ObjectNode txn : this.store.unpaidBalanceTransactions()) {
 			byCurrency.computeIfAbsent(txn.get("currency").asString(), c -> new java.util.ArrayList<>()).add(txn);
@@ -170,14 +228,14 @@ class EmulatorLedger {
 			payout.put("automatic", true);
 			payout.put("method", "standard");
 			payout.put("type", "bank_account");
-			payout.put("status", "paid");
+			payout.put("status", status);
 			String payoutId = payout.get("id").asString();
 			ObjectNode txn = balanceTransaction(now, -net, 0, currency, "payout", "payout", payoutId, "STRIPE PAYOUT");
 			payout.put("balance_transaction", txn.get("id").asString());
 			this.store.insert(payout, null);
 			txns.forEach(t -> this.store.assignPayout(t.get("id").asString(), payoutId));
 			this.store.assignPayout(txn.get("id").asString(), payoutId);
-			this.events.emit("payout.paid", payout);
+			this.events.emit("paid".equals(status) ? "payout.paid" : "payout.created", payout);
 			payouts.add(payout);
 		});
 		return payouts;

@@ -259,6 +259,24 @@ public class StripeEmulator {
 		return this.ledger.payOut().stream().map(p -> p.get("id").asString()).toList();
 	}
 
+	/** Pays out every currency's available balance in payouts still on their way to the bank. @return their ids */
+	@Transactional
+	public List<String> payOutPending() {
+		return this.ledger.payOut("pending").stream().map(p -> p.get("id").asString()).toList();
+	}
+
+	/** The bank took a pending payout ({@code paid}), or refused it. */
+	@Transactional
+	public void settlePayout(String payoutId, boolean paid) {
+		this.ledger.settlePayout(payoutId, paid);
+	}
+
+	/** The card network decides a dispute: won (the money comes back) or lost. */
+	@Transactional
+	public void closeDispute(String disputeId, boolean won) {
+		this.ledger.closeDispute(disputeId, won);
+	}
+
 	/**
 	 * A test control: makes a payout claim a different amount than its transactions add up to, so the shop's
 	 * reconciliation has a payout it cannot account for, as when Stripe paid out an adjustment finance never saw.
