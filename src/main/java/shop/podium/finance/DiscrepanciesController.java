@@ -2,11 +2,18 @@ package shop.podium.finance;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,35 +50,72 @@ class DiscrepanciesController {
 				"stripe_id", "amount_minor", "currency", "detail", "assignee", "resolution", "found_at"), rows));
 	}
 
+	/** Whom to assign the item to: an email address, or blank to unassign. */
+	record AssignForm(@Email(message = "{finance.discrepancy.assigneeInvalid}")
+	@Size(max = 254, message = "{finance.discrepancy.assigneeInvalid}") String assignee) {
+
+		AssignForm {
+			assignee = (assignee != null) ? assignee.strip() : "";
+		}
+
+	}
+
+	record CommentForm(@NotBlank(message = "{finance.discrepancy.commentRequired}")
+	@Size(max = 1000, message = "{finance.discrepancy.commentRequired}") String comment) {
+	}
+
+	record ResolveForm(@NotBlank(message = "{finance.discrepancy.reasonRequired}")
+	@Size(max = 500, message = "{finance.discrepancy.reasonRequired}") String reason) {
+	}
+
 	@GetMapping("/finance/discrepancies/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("item", this.discrepancies.find(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-		model.addAttribute("history", this.discrepancies.history(id));
-		return "finance/discrepancy";
+		return page(id, model);
 	}
 
 	@PostMapping("/finance/discrepancies/{id}/assign")
-	String assign(@PathVariable long id, @RequestParam(defaultValue = "") String assignee, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.discrepancies.assign(id, assignee), "finance.discrepancy.assigned");
+	String assign(@PathVariable long id, @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return page(id, model);
+		}
+		return act(id, redirect, () -> this.discrepancies.assign(id, form.assignee()), "finance.discrepancy.assigned");
 	}
 
 	@PostMapping("/finance/discrepancies/{id}/comment")
-	String comment(@PathVariable long id, @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
-		if (comment.isBlank() || comment.length() > 1000) {
-			redirect.addFlashAttribute("alert", "finance.discrepancy.commentRequired");
-			return "redirect:/finance/discrepancies/" + id;
+	String comment(@PathVariable long id, @Valid @ModelAttribute("commentForm") CommentForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return page(id, model);
 		}
-		return act(id, redirect, () -> this.discrepancies.comment(id, comment), "finance.discrepancy.commented");
+		return act(id, redirect, () -> this.discrepancies.comment(id, form.comment()), "finance.discrepancy.commented");
 	}
 
 	@PostMapping("/finance/discrepancies/{id}/resolve")
-	String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-		if (reason.isBlank() || reason.length() > 500) {
-			redirect.addFlashAttribute("alert", "finance.discrepancy.reasonRequired");
-			return "redirect:/finance/discrepancies/" + id;
+	String resolve(@PathVariable long id, @Valid @ModelAttribute("resolveForm") ResolveForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return page(id, model);
 		}
-		return act(id, redirect, () -> this.discrepancies.resolve(id, reason), "finance.discrepancy.resolved");
+		return act(id, redirect, () -> this.discrepancies.resolve(id, form.reason()), "finance.discrepancy.resolved");
+	}
+
+	/** The item with its history and its three forms, those not being re-shown with their errors empty. */
+	private String page(long id, Model model) {
+		Discrepancies.Discrepancy item = this.discrepancies.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("item", item);
+		model.addAttribute("history", this.discrepancies.history(id));
+		if (!model.containsAttribute("assignForm")) {
+			model.addAttribute("assignForm", new AssignForm(item.assignee()));
+		}
+		if (!model.containsAttribute("commentForm")) {
+			model.addAttribute("commentForm", new CommentForm(""));
+		}
+		if (!model.containsAttribute("resolveForm")) {
+			model.addAttribute("resolveForm", new ResolveForm(""));
+		}
+		return "finance/discrepancy";
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action, String notice) {
