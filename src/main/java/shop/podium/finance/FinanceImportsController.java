@@ -14,6 +14,8 @@ import shop.podium.accounts.CurrentUser;
 @Controller
 class FinanceImportsController {
 
+	static final int REFRESH_SECONDS = 3;
+
 	private final StripeImport stripeImport;
 
 	private final ImportRuns runs;
@@ -29,8 +31,12 @@ class FinanceImportsController {
 	@GetMapping("/finance/imports")
 	String imports(Model model) {
 		var latest = this.runs.latest(20);
+		var current = latest.stream().filter(ImportRuns.Run::running).findFirst();
 		model.addAttribute("runs", latest);
-		model.addAttribute("running", latest.stream().anyMatch(ImportRuns.Run::running));
+		model.addAttribute("running", current.isPresent());
+		model.addAttribute("current", current.orElse(null));
+		// while a run goes on, the page reloads itself (no script needed) to show how far it has got
+		current.ifPresent(run -> model.addAttribute("refreshSeconds", REFRESH_SECONDS));
 		return "finance/imports";
 	}
 

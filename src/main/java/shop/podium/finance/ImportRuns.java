@@ -25,7 +25,7 @@ class ImportRuns {
 	}
 
 	record Run(long id, String trigger, String startedBy, Instant startedAt, Instant finishedAt, String status,
-			int fetched, int inserted, int payouts, int discrepancies, String message) {
+			int fetched, int inserted, int payouts, int discrepancies, String message, int pages) {
 
 		public boolean running() {
 			return "RUNNING".equals(this.status);
@@ -51,6 +51,11 @@ class ImportRuns {
 			.param("i", inserted)
 			.param("id", run)
 			.update();
+	}
+
+	/** A page of one of Stripe's lists has arrived. */
+	void page(long run) {
+		this.jdbc.sql("UPDATE finance_import_run SET pages = pages + 1 WHERE id = :id").param("id", run).update();
 	}
 
 	void payouts(long run, int payouts) {
@@ -84,13 +89,13 @@ class ImportRuns {
 
 	private static final String SELECT = """
 			SELECT id, trigger_kind, started_by, started_at, finished_at, status, fetched, inserted, payouts,
-			  discrepancies, message FROM finance_import_run""";
+			  discrepancies, message, pages FROM finance_import_run""";
 
 	private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		Timestamp finished = rs.getTimestamp(5);
 		return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
 				(finished != null) ? finished.toInstant() : null, rs.getString(6), rs.getInt(7), rs.getInt(8),
-				rs.getInt(9), rs.getInt(10), rs.getString(11));
+				rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getInt(12));
 	}
 
 	private Timestamp now() {

@@ -165,7 +165,12 @@ class StripeImport {
 	private Ledger.Cursor stream(Iterable<BalanceTransaction> source, long run, Ledger.Cursor cursor, String payoutId) {
 		Ledger.Cursor newest = (cursor != null) ? cursor : new Ledger.Cursor(0, "");
 		List<LedgerEntry> batch = new ArrayList<>(this.properties.batchSize());
+		long seen = 0;
 		for (BalanceTransaction txn : source) {
+			// the first object of each page arrives when the page does: Stripe's pages are full but the last
+			if (seen++ % this.properties.pageSize() == 0) {
+				this.runs.page(run);
+			}
 			newest = newest.newer(txn.getCreated(), txn.getId());
 			batch.add(entry(txn));
 			if (batch.size() == this.properties.batchSize()) {

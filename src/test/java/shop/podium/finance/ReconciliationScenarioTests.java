@@ -213,6 +213,10 @@ class ReconciliationScenarioTests {
 		runImport();
 		assertThat(count("finance_balance_transaction")).isEqualTo(transactions);
 		assertThat(count("finance_discrepancy")).isEqualTo(filed);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM finance_discrepancy WHERE status = 'RESOLVED' AND order_number IN (:o)")
+			.param("o", this.orders)
+			.query(Integer.class)
+			.single()).as("nothing planted resolves itself").isZero();
 	}
 
 	private String paidOrder(FinanceFixtures fixtures, FinanceFixtures.Product product, String region, String currency,
