@@ -264,6 +264,8 @@ class ReconciliationScenarioTests {
 		this.stripeImport.execute(run);
 		assertThat(this.jdbc.sql("SELECT status FROM finance_import_run WHERE id = ?").param(run).query(String.class).single())
 			.isEqualTo("DONE");
+		assertThat(this.jdbc.sql("SELECT pages FROM finance_import_run WHERE id = ?").param(run).query(Integer.class).single())
+			.as("pages fetched").isPositive();
 	}
 
 	/** The discrepancies about this scenario's orders and payments, as (kind, order number). */
