@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Money movements as Stripe books them: a charge with its fee, refunds, disputes and payouts, each with the
  * balance transaction finance reconciles against ({@code amount}, {@code fee}, {@code net}, {@code type},
- * {@code reporting_category}, {@code source}). Funds are available at once (Stripe holds them a few days).
+ * {@code reporting_category}, {@code source}), converted into the settlement currency as {@link Settlement} says.
+ * Funds are available at once (Stripe holds them a few days).
  */
 @Component
 @Conditional(EmulatedPayments.class)

@@ -1,6 +1,7 @@
 /**
  * The local Stripe emulator: the slice of Stripe's API the shop uses (Checkout Sessions, PaymentIntents,
- * charges, refunds, disputes, balance transactions with Stripe-like fees, payouts), a hosted checkout page
+ * charges, refunds, disputes won or lost, balance transactions with Stripe-like fees and currency conversion into
+ * the account's settlement currency, payouts paid at once or pending), a hosted checkout page
  * where a person types a test card, and signed webhook delivery with retries. It is the payment provider when
  * no Stripe secret key is configured, and what the tests pay with. Its state lives in tables of its own, so
  * payments and undelivered webhooks survive a restart as they would at Stripe.
