@@ -79,6 +79,16 @@ class ImportRuns {
 			.update();
 	}
 
+	/**
+	 * Marks the runs a stopped shop left behind as interrupted, so the page neither waits for them nor keeps
+	 * the import button disabled. Returns how many there were.
+	 */
+	int interruptUnfinished() {
+		return this.jdbc.sql("UPDATE finance_import_run SET status = 'INTERRUPTED', finished_at = :at WHERE status = 'RUNNING'")
+			.param("at", now())
+			.update();
+	}
+
 	Optional<Run> find(long id) {
 		return this.jdbc.sql(SELECT + " WHERE id = ?").param(id).query(ImportRuns::run).optional();
 	}

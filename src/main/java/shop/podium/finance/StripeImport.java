@@ -18,6 +18,8 @@ import com.stripe.param.PayoutListParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,6 +72,18 @@ class StripeImport {
 		this.transactions = transactions;
 		this.sessions = sessions;
 		this.disputes = disputes;
+	}
+
+	/**
+	 * Imports run in this process only (the guard above), so a run still marked as running when the shop
+	 * starts was cut off by a stop; its cursor never moved, and the next run fetches what it had not finished.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void interruptRunsLeftByAStop() {
+		int left = this.runs.interruptUnfinished();
+		if (left > 0) {
+			log.warn("Marked {} import run(s) left running by a stopped shop as interrupted", left);
+		}
 	}
 
 	@Scheduled(cron = "${podium.finance.import-cron:0 */15 * * * *}")

@@ -24,6 +24,9 @@ class ImportProgressTests {
 	@Autowired
 	ImportRuns runs;
 
+	@Autowired
+	StripeImport stripeImport;
+
 	@Test
 	void aRunningImportShowsThePagesAndTransactionsFetchedSoFarAndReloadsItselfUntilItEnds() throws Exception {
 		long run = this.runs.start("MANUAL", "finance-test@example.com");
@@ -45,6 +48,19 @@ class ImportProgressTests {
 		String done = imports();
 		assertThat(done).doesNotContain("http-equiv=\"refresh\"", "So far:", "disabled")
 			.contains("<td>3</td><td>210</td><td>120</td>");
+	}
+
+	@Test
+	void aRunLeftRunningByAStoppedShopIsShownInterruptedAndNoLongerHoldsTheImportBack() throws Exception {
+		long run = this.runs.start("MANUAL", "finance-test@example.com");
+		this.runs.page(run);
+		this.runs.progress(run, 100, 100);
+
+		this.stripeImport.interruptRunsLeftByAStop();
+
+		assertThat(this.runs.find(run)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo("INTERRUPTED"));
+		assertThat(imports()).doesNotContain("http-equiv=\"refresh\"", "So far:", "disabled")
+			.contains("Interrupted (the shop stopped)");
 	}
 
 	private String imports() throws Exception {
