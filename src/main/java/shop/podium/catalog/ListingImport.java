@@ -137,6 +137,9 @@ class ListingImport {
 		if (owner != null && !owner.equals(existing)) {
 			throw new ListingProblem("sku", "portal.variant.sku.taken", sku);
 		}
+		if (context.retiredSkus.contains(sku)) {
+			throw new ListingProblem("sku", "portal.import.sku.retired", sku);
+		}
 		PlannedVariant variant = variants.get(sku);
 		if (variant == null) {
 			if (!skusInFile.add(sku)) {
@@ -234,6 +237,9 @@ class ListingImport {
 
 		final Map<String, Long> skuOwners = new HashMap<>();
 
+		/** SKUs of retired variants: kept for their orders, never sold again. */
+		final Set<String> retiredSkus = new java.util.HashSet<>();
+
 		Context(long licenseeId) {
 			this.licence = ListingImport.this.licences.checker(licenseeId);
 			this.categories = ListingImport.this.store.ids("category").keySet();
@@ -246,8 +252,12 @@ class ListingImport {
 					this.ownStems.put(stem, rs.getLong("id"));
 				}
 			});
-			ListingImport.this.jdbc.sql("SELECT sku, product_id FROM variant").query(rs -> {
-				this.skuOwners.put(rs.getString("sku").toUpperCase(Locale.ROOT), rs.getLong("product_id"));
+			ListingImport.this.jdbc.sql("SELECT sku, product_id, retired_at FROM variant").query(rs -> {
+				String sku = rs.getString("sku").toUpperCase(Locale.ROOT);
+				this.skuOwners.put(sku, rs.getLong("product_id"));
+				if (rs.getTimestamp("retired_at") != null) {
+					this.retiredSkus.add(sku);
+				}
 			});
 		}
 
