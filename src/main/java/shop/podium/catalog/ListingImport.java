@@ -56,21 +56,22 @@ class ListingImport {
 	record PlannedOffer(Money price, boolean active) {
 	}
 
+	/** What a file would do. Its figures are public: the dry-run page reads them. */
 	record Plan(int rows, List<PlannedListing> listings, List<ListingCsv.Problem> problems) {
 
 		boolean ok() {
 			return this.problems.isEmpty();
 		}
 
-		long newListings() {
+		public long newListings() {
 			return this.listings.stream().filter(l -> l.existingId() == null).count();
 		}
 
-		long offers() {
+		public long offers() {
 			return this.listings.stream().mapToLong(l -> l.offers().size()).sum();
 		}
 
-		long variants() {
+		public long variants() {
 			return this.listings.stream().mapToLong(l -> l.variants().size()).sum();
 		}
 
