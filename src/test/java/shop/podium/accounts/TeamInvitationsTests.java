@@ -238,6 +238,22 @@ class TeamInvitationsTests {
 			.query(java.sql.Timestamp.class).optional()).isEmpty();
 	}
 
+	@Test
+	void withoutAnSmtpServerTheInvitationWaitsInTheDevOutboxWithoutItsLink() throws Exception {
+		String colleague = TestUsers.uniqueEmail("outboxed");
+		String token = invite(colleague);
+		String kept = this.jdbc.sql("SELECT CONCAT(delivered_by, ' | ', subject, ' | ', body) FROM mail_outbox WHERE recipient = ?")
+			.param(colleague).query(String.class).single();
+		assertThat(kept).startsWith("OUTBOX | You are invited to join Team Textiles")
+			.contains("[the invitation link: sent to the colleague only, never kept]")
+			.doesNotContain(token)
+			.doesNotContain("/invitations/");
+		Authentication admin = new CurrentUser(1, "admin-test@example.com", "Admin", null, Set.of(Role.ADMIN))
+			.toAuthentication();
+		assertThat(this.mvc.perform(get("/admin/outbox").with(authentication(admin))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains(colleague).doesNotContain(token);
+	}
+
 	private boolean isAdmin(String email) {
 		return this.jdbc.sql("SELECT licensee_admin FROM user_account WHERE email = ?").param(email)
 			.query(Boolean.class).single();
