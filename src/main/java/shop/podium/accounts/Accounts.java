@@ -20,7 +20,11 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(UserAccounts users, PasswordEncoder passwordEncoder, AuditLog auditLog, ObjectProvider<Clock> clock) {
+	private final LicenseeStaff staff;
+
+	Accounts(UserAccounts users, PasswordEncoder passwordEncoder, AuditLog auditLog, ObjectProvider<Clock> clock,
+			LicenseeStaff staff) {
+		this.staff = staff;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
@@ -46,6 +50,9 @@ public class Accounts {
 				account.roles(), account.licenseeId(), this.clock.instant()));
 		this.auditLog.recordAs(actor(account.email()), "ACCOUNT_OPENED", "UserAccount", opened.id(),
 				"roles=" + account.roles() + ((account.licenseeId() != null) ? ", licensee=" + account.licenseeId() : ""));
+		if (account.licenseeId() != null) {
+			this.staff.appointFirstAdminIfNone(account.licenseeId());
+		}
 		return Optional.of(opened.id());
 	}
 

@@ -25,8 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * A licensee's team: its staff see each other and the pending invitations, and invite colleagues — always to
- * their own licensee, which comes from the signed-in user and nothing posted. The invited colleague opens the
+ * A licensee's team: its staff see each other and the pending invitations; its admins invite colleagues (as
+ * admins or not) and withdraw invitations — always to their own licensee, which comes from the signed-in user and
+ * nothing posted. Other staff get no form, and the server refuses their posts (403). The invited colleague opens the
  * link without an account, chooses a name and a password, and signs in as staff of that licensee.
  */
 @Controller
@@ -54,10 +55,13 @@ class TeamController {
 	}
 
 	record InviteForm(@NotBlank(message = "{portal.team.email.required}")
-	@Email(message = "{portal.team.email.invalid}") @Size(max = 254, message = "{portal.team.email.invalid}") String email) {
+	@Email(message = "{portal.team.email.invalid}") @Size(max = 254, message = "{portal.team.email.invalid}") String email,
+			Boolean admin) {
 
 		InviteForm {
 			email = (email != null) ? email.strip() : null;
+			// an unticked box sends nothing
+			admin = Boolean.TRUE.equals(admin);
 		}
 
 	}
@@ -79,17 +83,18 @@ class TeamController {
 
 	@GetMapping("/licensee/team")
 	String team(CurrentUser user, Model model, Locale locale) {
-		model.addAttribute("form", new InviteForm(""));
+		model.addAttribute("form", new InviteForm("", false));
 		return teamPage(user, model, locale);
 	}
 
 	@PostMapping("/licensee/team/invitations")
 	String invite(CurrentUser user, @Valid @ModelAttribute("form") InviteForm form, BindingResult errors, Model model,
 			Locale locale, RedirectAttributes redirect) {
+		requireAdmin(user);
 		if (errors.hasErrors()) {
 			return teamPage(user, model, locale);
 		}
-		TeamInvitations.Result result = this.invitations.invite(user, form.email());
+		TeamInvitations.Result result = this.invitations.invite(user, form.email(), form.admin());
 		if (result.refusal() != null) {
 			errors.rejectValue("email", "portal.team.email.hasAccount");
 			return teamPage(user, model, locale);
@@ -119,6 +124,10 @@ class TeamController {
 
 	@PostMapping("/licensee/team/invitations/{invitationId}/revoke")
 	String revoke(CurrentUser user, @PathVariable long invitationId, RedirectAttributes redirect) {
+		if (!this.invitations.belongsTo(user.requireLicenseeId(), invitationId)) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+		requireAdmin(user);
 		if (!this.invitations.revoke(user.requireLicenseeId(), invitationId)) {
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
@@ -174,10 +183,17 @@ class TeamController {
 		model.addAttribute("members", this.staff.of(licenseeId));
 		model.addAttribute("pending", this.invitations.pending(licenseeId));
 		model.addAttribute("me", user.id());
+		model.addAttribute("manages", this.staff.isAdmin(licenseeId, user.id()));
 		model.addAttribute("validityDays", this.properties.invitationValidity().toDays());
 		model.addAttribute("dates", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
 			.withZone(ZoneOffset.UTC));
 		return TEAM;
+	}
+
+	private void requireAdmin(CurrentUser user) {
+		if (!this.staff.isAdmin(user.requireLicenseeId(), user.id())) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN);
+		}
 	}
 
 	private String licenseeName(CurrentUser user) {

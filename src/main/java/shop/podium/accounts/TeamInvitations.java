@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invitations to a licensee's team: a staff member invites a colleague by email, the colleague opens the link,
+ * Invitations to a licensee's team: a licensee admin invites a colleague by email (as an admin or not), the colleague opens the link,
  * chooses a name and a password and becomes staff of that licensee — of no other. The token exists only in the
  * link; the table keeps its SHA-256. A link works once, until it expires or is revoked.
  */
@@ -41,8 +41,11 @@ class TeamInvitations {
 
 	private final Clock clock;
 
+	private final LicenseeStaff staff;
+
 	TeamInvitations(JdbcClient jdbc, Accounts accounts, AuditLog audit, TeamProperties properties,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, LicenseeStaff staff) {
+		this.staff = staff;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -51,7 +54,7 @@ class TeamInvitations {
 	}
 
 	/** An invitation as the team page lists it. */
-	record Pending(long id, String email, String invitedBy, Instant createdAt, Instant expiresAt) {
+	record Pending(long id, String email, String invitedBy, Instant createdAt, Instant expiresAt, boolean asAdmin) {
 	}
 
 	/** A new invitation with the one copy of its token, to be put in the email and nowhere else. */
@@ -63,10 +66,11 @@ class TeamInvitations {
 		OPEN, EXPIRED, USED, REVOKED, UNKNOWN
 	}
 
-	record Opened(State state, long id, long licenseeId, String licenseeName, String email, Instant expiresAt) {
+	record Opened(State state, long id, long licenseeId, String licenseeName, String email, Instant expiresAt,
+			boolean asAdmin) {
 
 		static Opened unknown() {
-			return new Opened(State.UNKNOWN, 0, 0, null, null, null);
+			return new Opened(State.UNKNOWN, 0, 0, null, null, null, false);
 		}
 
 	}
@@ -81,7 +85,7 @@ class TeamInvitations {
 	 * so only the latest link works.
 	 */
 	@Transactional
-	Result invite(CurrentUser inviter, String email) {
+	Result invite(CurrentUser inviter, String email, boolean asAdmin) {
 		long licenseeId = inviter.requireLicenseeId();
 		String address = EmailAddresses.normalize(email);
 		if (this.accounts.exists(address)) {
@@ -97,12 +101,14 @@ class TeamInvitations {
 		Instant expires = now.plus(this.properties.invitationValidity());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO team_invite (licensee_id, email, token_hash, invited_by, created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(licenseeId, address, hash(token), inviter.email(), Timestamp.from(now), Timestamp.from(expires))
+				INSERT INTO team_invite (licensee_id, email, token_hash, invited_by, created_at, expires_at, as_admin)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(licenseeId, address, hash(token), inviter.email(), Timestamp.from(now), Timestamp.from(expires),
+					asAdmin)
 			.update(keys);
 		long id = keys.getKey().longValue();
-		this.audit.record("TEAM_INVITATION_SENT", "Licensee", licenseeId, "invitation " + id + " to " + address);
+		this.audit.record("TEAM_INVITATION_SENT", "Licensee", licenseeId,
+				"invitation " + id + " to " + address + (asAdmin ? " as admin" : ""));
 		return new Result(new Issued(id, address, token, expires), null);
 	}
 
@@ -117,13 +123,23 @@ class TeamInvitations {
 	@Transactional(readOnly = true)
 	List<Pending> pending(long licenseeId) {
 		return this.jdbc.sql("""
-				SELECT id, email, invited_by, created_at, expires_at FROM team_invite
+				SELECT id, email, invited_by, created_at, expires_at, as_admin FROM team_invite
 				WHERE licensee_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?
 				ORDER BY created_at DESC, id DESC""")
 			.params(licenseeId, Timestamp.from(this.clock.instant()))
 			.query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("email"), rs.getString("invited_by"),
-					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+					rs.getBoolean("as_admin")))
 			.list();
+	}
+
+	/** Whether the invitation is one of that licensee's (another licensee's is not found). */
+	@Transactional(readOnly = true)
+	boolean belongsTo(long licenseeId, long invitationId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM team_invite WHERE id = ? AND licensee_id = ?")
+			.params(invitationId, licenseeId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** @return false when there is no such open invitation of that licensee (another licensee's is not found) */
@@ -164,6 +180,9 @@ class TeamInvitations {
 		this.jdbc.sql("UPDATE team_invite SET accepted_at = ? WHERE id = ?")
 			.params(Timestamp.from(this.clock.instant()), invitation.id())
 			.update();
+		if (invitation.asAdmin()) {
+			this.staff.makeAdmin(opened.get());
+		}
 		this.audit.recordAs(invitation.email(), "TEAM_INVITATION_ACCEPTED", "Licensee", invitation.licenseeId(),
 				"invitation " + invitation.id() + ", user " + opened.get());
 		return State.OPEN;
@@ -174,7 +193,7 @@ class TeamInvitations {
 			return Opened.unknown();
 		}
 		return this.jdbc.sql("""
-				SELECT i.id, i.licensee_id, l.name, i.email, i.expires_at, i.accepted_at, i.revoked_at
+				SELECT i.id, i.licensee_id, l.name, i.email, i.expires_at, i.accepted_at, i.revoked_at, i.as_admin
 				FROM team_invite i JOIN licensee l ON l.id = i.licensee_id WHERE i.token_hash = ?"""
 				+ (lock ? " FOR UPDATE" : ""))
 			.param(hash(token))
@@ -184,7 +203,7 @@ class TeamInvitations {
 						: (rs.getTimestamp("revoked_at") != null) ? State.REVOKED
 								: !expires.isAfter(this.clock.instant()) ? State.EXPIRED : State.OPEN;
 				return new Opened(state, rs.getLong("id"), rs.getLong("licensee_id"), rs.getString("name"),
-						rs.getString("email"), expires);
+						rs.getString("email"), expires, rs.getBoolean("as_admin"));
 			})
 			.optional()
 			.orElseGet(Opened::unknown);

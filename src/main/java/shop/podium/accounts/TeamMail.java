@@ -2,53 +2,45 @@ package shop.podium.accounts;
 
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import shop.podium.core.MailOutbox;
+
 /**
- * Sends an invitation's link to the colleague. Sent right after the invitation is committed, not through the
- * event registry: the link holds the token, and the token must not be stored anywhere. Without a mail sender
- * the shop logs that it would have sent one — never the link.
+ * Sends an invitation's link to the colleague, through the shop's mail outbox like every other mail. Sent right
+ * after the invitation is committed, not through the event registry: the link holds the token, and the token must
+ * not be stored anywhere — so the outbox keeps the mail with its link left out. Without an SMTP server the mail
+ * stays in the dev outbox, and the inviter is shown the link once to pass it on.
  */
 @Component
 class TeamMail {
 
-	private static final Logger log = LoggerFactory.getLogger(TeamMail.class);
-
-	private final ObjectProvider<JavaMailSender> mail;
+	private final MailOutbox outbox;
 
 	private final MessageSource messages;
 
-	private final TeamProperties properties;
-
-	TeamMail(ObjectProvider<JavaMailSender> mail, MessageSource messages, TeamProperties properties) {
-		this.mail = mail;
+	TeamMail(MailOutbox outbox, MessageSource messages) {
+		this.outbox = outbox;
 		this.messages = messages;
-		this.properties = properties;
 	}
 
-	/** @return false when no mail sender is configured, so the inviter can pass the link on themselves */
+	/** @return false when the mail stays in the dev outbox, so the inviter can pass the link on themselves */
 	boolean send(TeamInvitations.Issued invitation, String link, String inviterName, String licenseeName,
 			Locale locale) throws MailException {
-		JavaMailSender sender = this.mail.getIfAvailable();
-		if (sender == null) {
-			log.info("No mail sender configured; would send team invitation {}", invitation.id());
-			return false;
-		}
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.properties.from());
-		message.setTo(invitation.email());
-		message.setSubject(this.messages.getMessage("portal.team.mail.subject", new Object[] { licenseeName }, locale));
-		message.setText(this.messages.getMessage("portal.team.mail.body",
-				new Object[] { inviterName, licenseeName, link, invitation.expiresAt().toString() }, locale));
-		sender.send(message);
-		return true;
+		String subject = this.messages.getMessage("portal.team.mail.subject", new Object[] { licenseeName }, locale);
+		String body = body(invitation, link, inviterName, licenseeName, locale);
+		String kept = body(invitation, this.messages.getMessage("portal.team.mail.linkNotKept", null, locale),
+				inviterName, licenseeName, locale);
+		this.outbox.send("team-invitation:" + invitation.id(), invitation.email(), subject, body, kept);
+		return this.outbox.delivers();
+	}
+
+	private String body(TeamInvitations.Issued invitation, String link, String inviterName, String licenseeName,
+			Locale locale) {
+		return this.messages.getMessage("portal.team.mail.body",
+				new Object[] { inviterName, licenseeName, link, invitation.expiresAt().toString() }, locale);
 	}
 
 }

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Invitations to a licensee's team.
  *
- * @param invitationValidity how long an invitation link can be used
- * @param from the sender of invitation emails
+ * @param invitationValidity how long an invitation link can be used (their emails come from the shop's one
+ * sender, {@code podium.mail.from})
  */
 @ConfigurationProperties("podium.team")
-record TeamProperties(@DefaultValue("7d") Duration invitationValidity, @DefaultValue("team@podium.test") String from) {
+record TeamProperties(@DefaultValue("7d") Duration invitationValidity) {
 }

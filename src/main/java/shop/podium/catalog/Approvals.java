@@ -130,8 +130,7 @@ class Approvals {
 	}
 
 	private void decided(ListingReviewed review) {
-		this.notices.record(review);
-		this.events.publishEvent(review);
+		this.events.publishEvent(review.recordedAs(this.notices.record(review)));
 		this.events.publishEvent(new ProductChanged(review.productId()));
 	}
 

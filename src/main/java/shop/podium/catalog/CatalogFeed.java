@@ -99,7 +99,7 @@ public class CatalogFeed {
 			});
 		Map<Long, Set<String>> sizes = new HashMap<>();
 		Map<Long, Set<String>> colours = new HashMap<>();
-		this.jdbc.sql("SELECT product_id, size, colour FROM variant WHERE product_id IN (:ids) ORDER BY position, id")
+		this.jdbc.sql("SELECT product_id, size, colour FROM variant WHERE product_id IN (:ids) AND retired_at IS NULL ORDER BY position, id")
 			.param("ids", unique)
 			.query(rs -> {
 				long id = rs.getLong(1);

@@ -154,7 +154,7 @@ class CatalogReadModel {
 				SELECT v.sku, v.size, v.colour, COALESCE(s.quantity, 0) AS quantity
 				FROM variant v
 				LEFT JOIN stock s ON s.variant_id = v.id AND s.region_code = :region
-				WHERE v.product_id = :product
+				WHERE v.product_id = :product AND v.retired_at IS NULL
 				ORDER BY v.position, v.id""")
 			.param("region", region.code())
 			.param("product", row.id())

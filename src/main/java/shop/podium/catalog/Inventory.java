@@ -1,5 +1,8 @@
 package shop.podium.catalog;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +40,11 @@ class Inventory {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	Inventory(JdbcClient jdbc, ListingEditor listings, LicenceCheck licence, Regions regions, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.listings = listings;
 		this.licence = licence;
@@ -50,15 +56,42 @@ class Inventory {
 	record VariantRow(long id, String sku, String size, String colour, int position) {
 	}
 
+	/** A variant taken off sale but kept for the orders that name it. */
+	record RetiredVariant(String sku, String size, String colour, Instant retiredAt) {
+	}
+
+	/** What became of a removed variant. */
+	enum Removal {
+
+		/** Never reserved for an order: gone. */
+		DELETED,
+		/** Ordered or reserved once: off sale, kept for the orders. */
+		RETIRED
+
+	}
+
 	/** An offer with the stock of every variant in its region (0 where none was set). */
 	record OfferRow(String region, Money price, boolean active, Map<Long, Integer> stock) {
 	}
 
+	/** The variants on offer: a retired one is no longer among them. */
 	List<VariantRow> variants(long productId) {
-		return this.jdbc.sql("SELECT id, sku, size, colour, position FROM variant WHERE product_id = ? ORDER BY position, id")
+		return this.jdbc.sql("""
+				SELECT id, sku, size, colour, position FROM variant WHERE product_id = ? AND retired_at IS NULL
+				ORDER BY position, id""")
 			.param(productId)
 			.query((rs, n) -> new VariantRow(rs.getLong("id"), rs.getString("sku"), rs.getString("size"),
 					rs.getString("colour"), rs.getInt("position")))
+			.list();
+	}
+
+	List<RetiredVariant> retiredVariants(long productId) {
+		return this.jdbc.sql("""
+				SELECT sku, size, colour, retired_at FROM variant WHERE product_id = ? AND retired_at IS NOT NULL
+				ORDER BY retired_at, id""")
+			.param(productId)
+			.query((rs, n) -> new RetiredVariant(rs.getString("sku"), rs.getString("size"), rs.getString("colour"),
+					rs.getTimestamp("retired_at").toInstant()))
 			.list();
 	}
 
@@ -66,7 +99,7 @@ class Inventory {
 		Map<String, Map<Long, Integer>> stock = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				SELECT s.region_code, s.variant_id, s.quantity FROM stock s JOIN variant v ON v.id = s.variant_id
-				WHERE v.product_id = ?""").param(productId).query(rs -> {
+				WHERE v.product_id = ? AND v.retired_at IS NULL""").param(productId).query(rs -> {
 			stock.computeIfAbsent(rs.getString("region_code"), r -> new LinkedHashMap<>())
 				.put(rs.getLong("variant_id"), rs.getInt("quantity"));
 		});
@@ -111,12 +144,34 @@ class Inventory {
 		this.events.publishEvent(new ProductChanged(productId));
 	}
 
+	/**
+	 * Removes a variant from the listing. One that was ever reserved for an order (paid, pending or abandoned) is
+	 * retired: off sale at once, its stock gone from every region, its SKU kept for the orders and reports that
+	 * name it and never given to another variant. One that never was is deleted.
+	 */
 	@Transactional
-	void removeVariant(long licenseeId, long productId, long variantId) {
+	Removal removeVariant(long licenseeId, long productId, long variantId) {
 		VariantRow before = ownedVariant(licenseeId, productId, variantId);
-		this.jdbc.sql("DELETE FROM variant WHERE id = ?").param(variantId).update();
-		this.audit.recordChange("VARIANT_REMOVED", "Variant", variantId, before, null);
+		boolean ordered = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM stock_reservation WHERE variant_id = ?)")
+			.param(variantId)
+			.query(Boolean.class)
+			.single();
+		Removal removal;
+		if (ordered) {
+			this.jdbc.sql("UPDATE variant SET retired_at = ? WHERE id = ?")
+				.params(Timestamp.from(this.clock.instant()), variantId)
+				.update();
+			this.jdbc.sql("DELETE FROM stock WHERE variant_id = ?").param(variantId).update();
+			this.audit.recordChange("VARIANT_RETIRED", "Variant", variantId, before, null);
+			removal = Removal.RETIRED;
+		}
+		else {
+			this.jdbc.sql("DELETE FROM variant WHERE id = ?").param(variantId).update();
+			this.audit.recordChange("VARIANT_REMOVED", "Variant", variantId, before, null);
+			removal = Removal.DELETED;
+		}
 		this.events.publishEvent(new ProductChanged(productId));
+		return removal;
 	}
 
 	/**

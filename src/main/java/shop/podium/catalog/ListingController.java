@@ -169,8 +169,15 @@ class ListingController {
 	@PostMapping("/licensee/listings/{id}/variants/{variantId}/delete")
 	String removeVariant(CurrentUser user, @PathVariable long id, @PathVariable long variantId, Locale locale,
 			RedirectAttributes redirect) {
-		return act(id, locale, redirect, "portal.variant.removed",
-				() -> this.inventory.removeVariant(user.requireLicenseeId(), id, variantId));
+		try {
+			Inventory.Removal removal = this.inventory.removeVariant(user.requireLicenseeId(), id, variantId);
+			redirect.addFlashAttribute("notice", (removal == Inventory.Removal.RETIRED) ? "portal.variant.retired"
+					: "portal.variant.removed");
+		}
+		catch (ListingProblem problem) {
+			redirect.addFlashAttribute("problem", text(problem, locale));
+		}
+		return "redirect:/licensee/listings/" + id;
 	}
 
 	/** One region's offer: the price, whether it is on, and the stock of each variant there. */
@@ -252,6 +259,7 @@ class ListingController {
 	private String editPage(CurrentUser user, ListingStore.StoredListing listing, Locale locale, Model model) {
 		model.addAttribute("listing", listing);
 		model.addAttribute("variants", this.inventory.variants(listing.id()));
+		model.addAttribute("retiredVariants", this.inventory.retiredVariants(listing.id()));
 		Map<String, Inventory.OfferRow> offers = new LinkedHashMap<>();
 		this.inventory.offers(listing.id()).forEach(o -> offers.put(o.region(), o));
 		model.addAttribute("offersByRegion", offers);

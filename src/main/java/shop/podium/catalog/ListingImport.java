@@ -56,21 +56,22 @@ class ListingImport {
 	record PlannedOffer(Money price, boolean active) {
 	}
 
+	/** What a file would do. Its figures are public: the dry-run page reads them. */
 	record Plan(int rows, List<PlannedListing> listings, List<ListingCsv.Problem> problems) {
 
 		boolean ok() {
 			return this.problems.isEmpty();
 		}
 
-		long newListings() {
+		public long newListings() {
 			return this.listings.stream().filter(l -> l.existingId() == null).count();
 		}
 
-		long offers() {
+		public long offers() {
 			return this.listings.stream().mapToLong(l -> l.offers().size()).sum();
 		}
 
-		long variants() {
+		public long variants() {
 			return this.listings.stream().mapToLong(l -> l.variants().size()).sum();
 		}
 
@@ -136,6 +137,9 @@ class ListingImport {
 		Long owner = context.skuOwners.get(sku);
 		if (owner != null && !owner.equals(existing)) {
 			throw new ListingProblem("sku", "portal.variant.sku.taken", sku);
+		}
+		if (context.retiredSkus.contains(sku)) {
+			throw new ListingProblem("sku", "portal.import.sku.retired", sku);
 		}
 		PlannedVariant variant = variants.get(sku);
 		if (variant == null) {
@@ -234,6 +238,9 @@ class ListingImport {
 
 		final Map<String, Long> skuOwners = new HashMap<>();
 
+		/** SKUs of retired variants: kept for their orders, never sold again. */
+		final Set<String> retiredSkus = new java.util.HashSet<>();
+
 		Context(long licenseeId) {
 			this.licence = ListingImport.this.licences.checker(licenseeId);
 			this.categories = ListingImport.this.store.ids("category").keySet();
@@ -246,8 +253,12 @@ class ListingImport {
 					this.ownStems.put(stem, rs.getLong("id"));
 				}
 			});
-			ListingImport.this.jdbc.sql("SELECT sku, product_id FROM variant").query(rs -> {
-				this.skuOwners.put(rs.getString("sku").toUpperCase(Locale.ROOT), rs.getLong("product_id"));
+			ListingImport.this.jdbc.sql("SELECT sku, product_id, retired_at FROM variant").query(rs -> {
+				String sku = rs.getString("sku").toUpperCase(Locale.ROOT);
+				this.skuOwners.put(sku, rs.getLong("product_id"));
+				if (rs.getTimestamp("retired_at") != null) {
+					this.retiredSkus.add(sku);
+				}
 			});
 		}
 

@@ -11,21 +11,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import shop.podium.accounts.LicenseeStaff;
 import shop.podium.core.FailedListeners;
+import shop.podium.core.MailOutbox;
 
 /**
  * Tells a licensee what became of their listing: a notice on their dashboard, written with the decision, and
- * an email to each of their staff, sent once the decision is committed. The email is plain text, so a listing
- * name full of markup is just text there. Without a mail sender (no mail configured) the email is logged. An
- * email that could not be sent (the mail server away) is tried again every minute until it goes out.
+ * an email to each of their staff, sent once the decision is committed, through the shop's mail outbox like every
+ * other mail (once per decision and recipient; without an SMTP server it stays in the dev outbox admins read). The
+ * email is plain text, so a listing name full of markup is just text there. An email that could not be sent (the
+ * mail server away) is tried again every minute until it goes out.
  */
 @Component
 class ListingNotices {
@@ -34,7 +35,7 @@ class ListingNotices {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final MailOutbox outbox;
 
 	private final MessageSource messages;
 
@@ -44,11 +45,11 @@ class ListingNotices {
 
 	private final FailedListeners failed;
 
-	ListingNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, MessageSource messages,
-			LicenseeStaff staff, ObjectProvider<Clock> clock, FailedListeners failed) {
+	ListingNotices(JdbcClient jdbc, MailOutbox outbox, MessageSource messages, LicenseeStaff staff,
+			ObjectProvider<Clock> clock, FailedListeners failed) {
 		this.staff = staff;
 		this.jdbc = jdbc;
-		this.mail = mail;
+		this.outbox = outbox;
 		this.messages = messages;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.failed = failed;
@@ -57,14 +58,19 @@ class ListingNotices {
 	record Notice(long productId, String productName, String kind, String reason, Instant createdAt) {
 	}
 
-	/** Called within the decision's transaction: the notice exists exactly when the decision does. */
-	void record(ListingReviewed review) {
+	/**
+	 * Called within the decision's transaction: the notice exists exactly when the decision does.
+	 * @return the notice's id, which names the decision
+	 */
+	long record(ListingReviewed review) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO listing_notice (licensee_id, product_id, kind, reason, created_at)
 				VALUES (?, ?, ?, ?, ?)""")
 			.params(review.licenseeId(), review.productId(), review.approved() ? "APPROVED" : "REJECTED",
 					review.reason(), this.clock.instant())
-			.update();
+			.update(keys);
+		return keys.getKey().longValue();
 	}
 
 	List<Notice> latest(long licenseeId, int count) {
@@ -100,18 +106,16 @@ class ListingNotices {
 		String body = this.messages.getMessage(review.approved() ? "portal.mail.approved.body"
 				: "portal.mail.rejected.body", new Object[] { review.productName(), review.reason(), review.productId() },
 				locale);
-		JavaMailSender sender = this.mail.getIfAvailable();
-		if (sender == null) {
-			log.info("No mail sender configured; would send \"{}\" to {} recipient(s)", subject, recipients.size());
-			return;
-		}
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("listings@podium.test");
-		message.setTo(recipients.toArray(String[]::new));
-		message.setSubject(subject);
-		message.setText(body);
+		// a decision from before decisions had ids: the product and the words of the decision tell it apart
+		String decision = (review.decision() != 0) ? Long.toString(review.decision())
+				: review.productId() + ":" + Integer.toHexString(subject.hashCode() ^ body.hashCode());
 		try {
-			sender.send(message);
+			for (String recipient : recipients) {
+				// the address itself could overflow the key: a name-based UUID of it is as unique and short
+				String to = java.util.UUID.nameUUIDFromBytes(recipient.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+					.toString();
+				this.outbox.send("listing-review:" + decision + ":" + to, recipient, subject, body);
+			}
 		}
 		catch (MailException ex) {
 			// thrown on: the event publication stays incomplete and is resubmitted later

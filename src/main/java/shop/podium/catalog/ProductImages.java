@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  * (never the name), the size and the pixel count are checked before anything is decoded (a 30,000 × 30,000
  * PNG of a few kilobytes would otherwise take gigabytes of memory), and what is stored is re-encoded by
  * ImageIO, so nothing the uploader wrote beyond the pixels is ever served. SVG, which can carry script, is
- * refused, as is a file that hides markup next to its image (a polyglot).
+ * refused, as is a file that hides markup where a browser sniffing it would read it (a polyglot): in its first
+ * bytes, or after the end of the image. Markup-like bytes inside the image data itself are left alone: compressed
+ * pixels of a genuine photo contain such short strings by chance, and they are re-encoded anyway.
  */
 @Component
 class ProductImages {
@@ -41,6 +43,9 @@ class ProductImages {
 	static final long MAX_PIXELS = 30_000_000L;
 
 	static final int THUMBNAIL_SIDE = 400;
+
+	/** The most a browser reads of a file to sniff its type (the WHATWG MIME sniffing "resource header"). */
+	static final int SNIFFED_BYTES = 1445;
 
 	private static final String[] MARKUP = { "<script", "<html", "<svg", "<?php", "<iframe", "<body", "javascript:",
 			"<!doctype", "<?xml" };
@@ -69,7 +74,7 @@ class ProductImages {
 		if (format == null) {
 			throw new ListingProblem("image", looksLikeSvg(upload) ? "portal.image.svg" : "portal.image.notAnImage");
 		}
-		if (containsMarkup(upload) || ("png".equals(format) && hasDataAfterPngEnd(upload))) {
+		if (hidesMarkup(upload, format)) {
 			throw new ListingProblem("image", "portal.image.polyglot");
 		}
 		BufferedImage image = decode(upload);
@@ -108,8 +113,31 @@ class ProductImages {
 		return head.contains("<svg") || head.stripLeading().startsWith("<");
 	}
 
-	static boolean containsMarkup(byte[] upload) {
-		String text = new String(upload, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+	/**
+	 * Markup in the bytes a content sniffer reads, or data after the image's end: PNG allows nothing after its end
+	 * chunk; JPEG and GIF files may carry a camera's trailer there, so only markup in it is refused.
+	 */
+	static boolean hidesMarkup(byte[] upload, String format) {
+		if (containsMarkup(upload, 0, Math.min(upload.length, SNIFFED_BYTES))) {
+			return true;
+		}
+		int end = switch (format) {
+			case "png" -> pngEnd(upload);
+			case "jpeg" -> jpegEnd(upload);
+			case "gif" -> gifEnd(upload);
+			default -> upload.length;
+		};
+		if ("png".equals(format) && end < upload.length) {
+			return true;
+		}
+		return containsMarkup(upload, end, upload.length);
+	}
+
+	static boolean containsMarkup(byte[] upload, int from, int to) {
+		if (from >= to) {
+			return false;
+		}
+		String text = new String(upload, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
 		for (String marker : MARKUP) {
 			if (text.contains(marker)) {
 				return true;
@@ -118,14 +146,98 @@ class ProductImages {
 		return false;
 	}
 
-	/** Bytes after the IEND chunk are not part of the image: they are there to be read as something else. */
-	static boolean hasDataAfterPngEnd(byte[] b) {
-		for (int i = b.length - 12; i >= 8; i--) {
-			if (b[i + 4] == 'I' && b[i + 5] == 'E' && b[i + 6] == 'N' && b[i + 7] == 'D') {
-				return i + 12 < b.length;
+	/**
+	 * Where a PNG ends: after its IEND chunk, found by walking the chunks from the start (a fake end chunk
+	 * appended after the markup does not count). A PNG whose chunks do not lead to an end is "all trailing".
+	 */
+	static int pngEnd(byte[] b) {
+		long i = 8;
+		while (i + 12 <= b.length) {
+			int at = (int) i;
+			long length = ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+			if (b[at + 4] == 'I' && b[at + 5] == 'E' && b[at + 6] == 'N' && b[at + 7] == 'D') {
+				return at + 12;
+			}
+			i += 12 + length;
+		}
+		return 8;
+	}
+
+	/**
+	 * Where a JPEG ends: after its end-of-image marker, found by walking the segments and skipping the
+	 * entropy-coded data after each start of scan. A file that cannot be walked is taken as all image (the decoder
+	 * judges it).
+	 */
+	static int jpegEnd(byte[] b) {
+		int i = 2;
+		while (i + 1 < b.length) {
+			if ((b[i] & 0xFF) != 0xFF) {
+				return b.length;
+			}
+			int marker = b[i + 1] & 0xFF;
+			if (marker == 0xFF) {
+				i++;
+				continue;
+			}
+			if (marker == 0xD9) {
+				return i + 2;
+			}
+			if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+				i += 2;
+				continue;
+			}
+			if (i + 3 >= b.length) {
+				return b.length;
+			}
+			i += 2 + (((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF));
+			if (marker == 0xDA) {
+				// scan data runs to the next marker that is neither a stuffed 0xFF nor a restart
+				while (i + 1 < b.length && !((b[i] & 0xFF) == 0xFF && b[i + 1] != 0
+						&& ((b[i + 1] & 0xFF) < 0xD0 || (b[i + 1] & 0xFF) > 0xD7))) {
+					i++;
+				}
 			}
 		}
-		return true; // no end chunk: not a well-formed PNG
+		return b.length;
+	}
+
+	/** Where a GIF ends: after its trailer byte, found by walking its blocks. */
+	static int gifEnd(byte[] b) {
+		if (b.length < 13) {
+			return b.length;
+		}
+		int i = 13 + colourTable(b[10]);
+		while (i >= 0 && i < b.length) {
+			int block = b[i] & 0xFF;
+			if (block == 0x3B) {
+				return i + 1;
+			}
+			if (block == 0x21) {
+				i = afterSubBlocks(b, i + 2);
+			}
+			else if (block == 0x2C && i + 10 < b.length) {
+				i = afterSubBlocks(b, i + 10 + colourTable(b[i + 9]) + 1);
+			}
+			else {
+				return b.length;
+			}
+		}
+		return b.length;
+	}
+
+	private static int colourTable(byte flags) {
+		return ((flags & 0x80) != 0) ? 3 * (1 << ((flags & 0x07) + 1)) : 0;
+	}
+
+	private static int afterSubBlocks(byte[] b, int i) {
+		while (i < b.length) {
+			int size = b[i] & 0xFF;
+			i += 1 + size;
+			if (size == 0) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static BufferedImage decode(byte[] upload) {

@@ -16,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import shop.podium.core.FailedListeners;
+import shop.podium.core.MailOutbox;
 import shop.podium.core.Money;
 
 /**

@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import shop.podium.accounts.CurrentUser;
+import shop.podium.core.MailOutbox;
 import shop.podium.core.Money;
 import shop.podium.payments.PaymentRejected;
 import shop.podium.payments.PaymentServiceUnavailable;

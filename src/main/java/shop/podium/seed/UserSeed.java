@@ -74,6 +74,13 @@ final class UserSeed {
 		Map<Long, Set<String>> byId = new HashMap<>();
 		roles.forEach((email, userRoles) -> byId.put(ids.get(email), new HashSet<>(userRoles)));
 		run.syncSet("user_role", "user_id", "role", byId);
+		// each licensee's first staff member is its admin, who can invite the rest of the team
+		run.jdbc.update("""
+				UPDATE user_account u
+				JOIN (SELECT s.licensee_id, MIN(s.id) AS first_id FROM user_account s
+				      WHERE s.licensee_id IS NOT NULL GROUP BY s.licensee_id HAVING SUM(s.licensee_admin) = 0) f
+				  ON f.first_id = u.id
+				SET u.licensee_admin = TRUE""");
 		run.counted(file, count);
 	}
 

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A licensee's staff invite a colleague, who opens the link without an account, chooses a name and a password,
+ * A licensee's admin invites a colleague, who opens the link without an account, chooses a name and a password,
  * and signs in as staff of that licensee — of no other, whatever is posted. A link works once, until it expires
  * or is revoked, and says so plainly when it does not. No mail sender is configured here, so the inviter is
  * shown the link (the mail itself is tested with a real SMTP server in PortalMailTests).
@@ -177,6 +177,86 @@ class TeamInvitationsTests {
 			.andExpect(status().isNotFound());
 		assertThat(this.jdbc.sql("SELECT revoked_at FROM team_invite WHERE id = ?").param(id)
 			.query(java.sql.Timestamp.class).optional()).isEmpty();
+	}
+
+	@Test
+	void theFirstStaffMemberIsTheTeamAdminAndAColleagueJoinsAsStaffUnlessInvitedAsAdmin() throws Exception {
+		String team = this.mvc.perform(get("/licensee/team").with(authentication(this.staff))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(team).contains("Team admin").contains("id=\"invite\"").contains("name=\"admin\"");
+
+		String plainEmail = TestUsers.uniqueEmail("plain");
+		String plainToken = invite(plainEmail);
+		// what the accept form posts cannot make anyone an admin
+		this.mvc.perform(post("/invitations/{token}", plainToken).with(csrf()).param("displayName", "Pat Plain")
+				.param("password", TestUsers.PASSWORD).param("passwordConfirmation", TestUsers.PASSWORD)
+				.param("admin", "true").param("licenseeAdmin", "true").param("licensee_admin", "true"))
+			.andExpect(redirectedUrl("/sign-in"));
+		assertThat(isAdmin(plainEmail)).isFalse();
+
+		String chiefEmail = TestUsers.uniqueEmail("chief");
+		MvcResult invited = this.mvc.perform(post("/licensee/team/invitations").with(csrf()).with(authentication(this.staff))
+				.param("email", chiefEmail).param("admin", "true"))
+			.andExpect(redirectedUrl("/licensee/team")).andReturn();
+		assertThat(this.mvc.perform(get("/licensee/team").with(authentication(this.staff))).andReturn().getResponse()
+			.getContentAsString()).contains(chiefEmail);
+		String link = (String) invited.getFlashMap().get("invitationLink");
+		accept(link.substring(link.lastIndexOf('/') + 1), "Chris Chief", TestUsers.PASSWORD);
+		assertThat(isAdmin(chiefEmail)).isTrue();
+		Authentication chief = this.accounts.find(chiefEmail).orElseThrow().toAuthentication();
+		this.mvc.perform(post("/licensee/team/invitations").with(csrf()).with(authentication(chief))
+				.param("email", TestUsers.uniqueEmail("byChief")))
+			.andExpect(redirectedUrl("/licensee/team"));
+	}
+
+	@Test
+	void staffWhoAreNotAdminsSeeTheTeamButCannotInviteOrRevoke() throws Exception {
+		String pendingEmail = TestUsers.uniqueEmail("pending");
+		invite(pendingEmail);
+		long pending = this.jdbc.sql("SELECT id FROM team_invite WHERE email = ?").param(pendingEmail)
+			.query(Long.class).single();
+		String plainEmail = TestUsers.uniqueEmail("plain");
+		accept(invite(plainEmail), "Pat Plain", TestUsers.PASSWORD);
+		Authentication plain = this.accounts.find(plainEmail).orElseThrow().toAuthentication();
+
+		String team = this.mvc.perform(get("/licensee/team").with(authentication(plain))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(team).contains("Lena Lead").contains("Pat Plain").contains(pendingEmail)
+			.contains("Only your team&#39;s admins invite colleagues")
+			.doesNotContain("id=\"invite\"")
+			.doesNotContain("/revoke");
+
+		String outsiderEmail = TestUsers.uniqueEmail("sneaky");
+		this.mvc.perform(post("/licensee/team/invitations").with(csrf()).with(authentication(plain))
+				.param("email", outsiderEmail).param("admin", "true"))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM team_invite WHERE email = ?").param(outsiderEmail)
+			.query(Long.class).single()).isZero();
+		this.mvc.perform(post("/licensee/team/invitations/{id}/revoke", pending).with(csrf()).with(authentication(plain)))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("SELECT revoked_at FROM team_invite WHERE id = ?").param(pending)
+			.query(java.sql.Timestamp.class).optional()).isEmpty();
+	}
+
+	@Test
+	void withoutAnSmtpServerTheInvitationWaitsInTheDevOutboxWithoutItsLink() throws Exception {
+		String colleague = TestUsers.uniqueEmail("outboxed");
+		String token = invite(colleague);
+		String kept = this.jdbc.sql("SELECT CONCAT(delivered_by, ' | ', subject, ' | ', body) FROM mail_outbox WHERE recipient = ?")
+			.param(colleague).query(String.class).single();
+		assertThat(kept).startsWith("OUTBOX | You are invited to join Team Textiles")
+			.contains("[the invitation link: sent to the colleague only, never kept]")
+			.doesNotContain(token)
+			.doesNotContain("/invitations/");
+		Authentication admin = new CurrentUser(1, "admin-test@example.com", "Admin", null, Set.of(Role.ADMIN))
+			.toAuthentication();
+		assertThat(this.mvc.perform(get("/admin/outbox").with(authentication(admin))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains(colleague).doesNotContain(token);
+	}
+
+	private boolean isAdmin(String email) {
+		return this.jdbc.sql("SELECT licensee_admin FROM user_account WHERE email = ?").param(email)
+			.query(Boolean.class).single();
 	}
 
 }

@@ -41,6 +41,9 @@ class ListingWorkflowTests {
 	@Autowired
 	LicenceGrants grants;
 
+	@Autowired
+	shop.podium.accounts.Accounts accounts;
+
 	PortalFixtures world;
 
 	long maker;
@@ -216,6 +219,33 @@ class ListingWorkflowTests {
 			// the JSON-LD block carries the name as data: no closing script tag can break out of it
 			assertThat(page).as(path).doesNotContain("</script><img");
 		}
+	}
+
+	@Test
+	void withoutAnSmtpServerTheReviewMailWaitsInTheDevOutboxForAdmins() throws Exception {
+		String email = CatalogFixtures.unique("reviewed") + "@example.com";
+		this.accounts.open(new shop.podium.accounts.NewAccount(email, "Rae Reviewed", "a long enough password",
+				java.util.Set.of(shop.podium.accounts.Role.LICENSEE), this.maker)).orElseThrow();
+		long product = createListing("Outbox Cap");
+		submit(product);
+		this.mvc.perform(post("/admin/approvals/{id}/reject", product).with(csrf())
+				.with(authentication(PortalFixtures.admin())).param("reason", "The sizes are missing"))
+			.andExpect(status().is3xxRedirection());
+
+		String kept = null;
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		while (kept == null && System.nanoTime() < deadline) {
+			kept = this.jdbc.sql("SELECT CONCAT(subject, ' | ', delivered_by, ' | ', body) FROM mail_outbox WHERE recipient = ?")
+				.param(email).query(String.class).optional().orElse(null);
+			if (kept == null) {
+				Thread.sleep(100);
+			}
+		}
+		assertThat(kept).as("the review mail in the outbox").isNotNull()
+			.startsWith("Rejected: Outbox Cap | OUTBOX | ").contains("Reason: The sizes are missing");
+		String outbox = this.mvc.perform(get("/admin/outbox").with(authentication(PortalFixtures.admin())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(outbox).contains("Rejected: Outbox Cap").contains(email).contains("The sizes are missing");
 	}
 
 }

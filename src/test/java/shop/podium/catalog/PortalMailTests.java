@@ -154,6 +154,10 @@ class PortalMailTests {
 		String page = this.mvc.perform(get(link.group(1))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains(colleague).contains("name=\"password\"");
+		// the shop's record of the mail never keeps the link: the token lives in the email alone
+		assertThat(this.jdbc.sql("SELECT CONCAT(delivered_by, ' ', body) FROM mail_outbox WHERE recipient = ?")
+			.param(colleague).query(String.class).single()).startsWith("SMTP ").doesNotContain("/invitations/")
+			.contains("never kept");
 	}
 
 }

@@ -51,6 +51,53 @@ class ProductImagesTests {
 	}
 
 	@Test
+	void markupBeforeAFakeEndChunkIsStillAfterThePngsEnd() throws Exception {
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), "png", png);
+		png.write("<script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII));
+		chunk(png, "IEND", new byte[0]);
+		assertRefused(png.toByteArray(), "portal.image.polyglot");
+	}
+
+	@Test
+	void markupAfterTheEndOfAJpegOrAGifIsRefused() throws Exception {
+		for (String format : new String[] { "jpeg", "gif" }) {
+			ByteArrayOutputStream image = new ByteArrayOutputStream();
+			ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), format, image);
+			image.write("<html><body onload=alert(1)>".getBytes(StandardCharsets.US_ASCII));
+			assertRefused(image.toByteArray(), "portal.image.polyglot");
+		}
+	}
+
+	@Test
+	void markupAtTheStartOfAFileIsRefusedWhereverItsImageEnds() throws Exception {
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		png.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
+		chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(10).putInt(10).put((byte) 8).put((byte) 0).put((byte) 0)
+			.put((byte) 0).put((byte) 0).array());
+		chunk(png, "tEXt", "Comment\0<html><script>alert(1)</script>".getBytes(StandardCharsets.ISO_8859_1));
+		byte[] rest = png(10, 10);
+		png.write(rest, 33, rest.length - 33);
+		assertRefused(png.toByteArray(), "portal.image.polyglot");
+	}
+
+	@Test
+	void aJpegWithACamerasTrailerAfterItsEndIsAccepted() throws Exception {
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
+		jpeg.write("SEFT\0\0\0\0Image_UTC_Data1700000000000".getBytes(StandardCharsets.US_ASCII));
+		assertThat(this.images.store(jpeg.toByteArray()).file()).endsWith(".jpg");
+	}
+
+	@Test
+	void aGenuineImageWhosePixelBytesSpellMarkupIsAccepted() throws Exception {
+		byte[] png = ListingUploadsTests.pngWithPixelRow("<svg onload=alert(1)> <script> javascript:");
+		assertThat(new String(png, StandardCharsets.ISO_8859_1)).contains("<svg onload=alert(1)>");
+		ProductImages.Stored stored = this.images.store(png);
+		assertThat(Files.exists(this.media.resolve("products").resolve(stored.file()))).isTrue();
+	}
+
+	@Test
 	void fiftyMegabytesAreRefused() {
 		assertRefused(new byte[50 * 1024 * 1024], "portal.image.tooLarge");
 	}

@@ -1,4 +1,4 @@
-package shop.podium.orders;
+package shop.podium.core;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends the shop's mails, once each. A mail is recorded under a key (e.g. "the confirmation of order X") in the
- * same transaction as it is sent: a second attempt finds the key taken and sends nothing; a failed send rolls
- * the record back so the event registry's retry sends it later. Without an SMTP server ({@code spring.mail.host}
- * unset) the record is all there is: the dev outbox, logged and shown to admins at {@code /admin/outbox}.
+ * Sends the shop's mails — order confirmations, listing reviews, team invitations — once each. A mail is recorded
+ * under a key (e.g. "the confirmation of order X") in the same transaction as it is sent: a second attempt finds
+ * the key taken and sends nothing; a failed send rolls the record back so the event registry's retry sends it
+ * later. Without an SMTP server ({@code spring.mail.host} unset) the record is all there is: the dev outbox,
+ * logged and shown to admins at {@code /admin/outbox}.
  */
 @Component
-class MailOutbox {
+public class MailOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
@@ -43,18 +44,33 @@ class MailOutbox {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	record Mail(long id, String recipient, String subject, String body, java.time.Instant createdAt,
+	public record Mail(long id, String recipient, String subject, String body, java.time.Instant createdAt,
 			String deliveredBy) {
+	}
+
+	/** Whether mails leave the shop (an SMTP server is configured), rather than staying in the dev outbox. */
+	public boolean delivers() {
+		return this.sender.getIfAvailable() != null;
 	}
 
 	/** @return whether the mail was sent now (false: it had been sent before) */
 	@Transactional
-	boolean send(String dedupeKey, String to, String subject, String body) {
+	public boolean send(String dedupeKey, String to, String subject, String body) {
+		return send(dedupeKey, to, subject, body, body);
+	}
+
+	/**
+	 * Sends a mail whose text must not be kept as it is (a link holding a secret token): the outbox keeps
+	 * {@code recordedBody} instead.
+	 * @return whether the mail was sent now (false: it had been sent before)
+	 */
+	@Transactional
+	public boolean send(String dedupeKey, String to, String subject, String body, String recordedBody) {
 		JavaMailSender smtp = this.sender.getIfAvailable();
 		int inserted = this.jdbc.sql("""
 				INSERT IGNORE INTO mail_outbox (dedupe_key, recipient, subject, body, created_at, delivered_by)
 				VALUES (:key, :to, :subject, :body, :now, :by)""")
-			.params(Map.of("key", dedupeKey, "to", to, "subject", subject, "body", body, "now", this.clock.instant(),
+			.params(Map.of("key", dedupeKey, "to", to, "subject", subject, "body", recordedBody, "now", this.clock.instant(),
 					"by", (smtp != null) ? "SMTP" : "OUTBOX"))
 			.update();
 		if (inserted == 0) {
@@ -79,7 +95,7 @@ class MailOutbox {
 		return true;
 	}
 
-	List<Mail> latest(int limit) {
+	public List<Mail> latest(int limit) {
 		return this.jdbc.sql("SELECT * FROM mail_outbox ORDER BY id DESC LIMIT :limit")
 			.param("limit", limit)
 			.query((rs, n) -> new Mail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
@@ -87,7 +103,7 @@ class MailOutbox {
 			.list();
 	}
 
-	int countFor(String dedupeKey) {
+	public int countFor(String dedupeKey) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE dedupe_key = :key")
 			.param("key", dedupeKey)
 			.query(Integer.class)
