@@ -91,13 +91,18 @@ class RoyaltiesController {
 		statement.lines()
 			.forEach(l -> rows.add(List.of(statement.period().key(), statement.licenseeName(), l.licenceReference(),
 					l.currency(), l.gross(), l.returns(), l.adjustments(), l.net(), l.rate().toPlainString(), l.royalty(),
-					"", "", "")));
+					"", "", "", "", "")));
 		statement.guarantees()
 			.forEach(g -> rows.add(List.of(statement.period().key(), statement.licenseeName(), g.licenceReference(),
-					g.currency(), "", "", "", "", "", g.converted(), g.guarantee(), g.shortfall(), g.unconverted())));
+					g.currency(), "", "", "", "", "", g.converted(), dayOf(g.from()), dayOf(g.to()), g.guarantee(),
+					g.shortfall(), g.unconverted())));
 		return Downloads.csv(fileName(statement, "csv"), SafeCsv.write(List.of("period", "licensee", "licence",
 				"currency", "gross_minor", "returns_minor", "adjustments_minor", "net_minor", "rate", "royalty_minor",
-				"minimum_guarantee_minor", "shortfall_minor", "not_converted"), rows));
+				"guarantee_from", "guarantee_to", "minimum_guarantee_minor", "shortfall_minor", "not_converted"), rows));
+	}
+
+	private static String dayOf(LocalDate day) {
+		return (day != null) ? day.toString() : "";
 	}
 
 	static String fileName(RoyaltyStatement statement, String extension) {

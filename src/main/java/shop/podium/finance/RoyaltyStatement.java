@@ -1,13 +1,16 @@
 package shop.podium.finance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+
+import shop.podium.licensing.GuaranteePeriod;
 
 /**
  * A licensee's royalties for one period: per licence and currency, gross sales of their lines (tax excluded),
  * returns refunded in the period, adjustments (refunds in this period of sales billed in a closed one), net,
- * the licence's rate and the royalty due; and per licence the minimum guarantee with its shortfall, in the
- * guarantee's currency.
+ * the licence's rate and the royalty due; and, for each minimum guarantee period that ends in this period, the
+ * guarantee with its shortfall over that whole guarantee period, in the guarantee's currency.
  *
  * @param frozen whether the period is closed (these figures are the billed ones) or still provisional
  */
@@ -24,11 +27,17 @@ record RoyaltyStatement(RoyaltyPeriod period, long licenseeId, String licenseeNa
 	}
 
 	/**
-	 * @param converted the royalty due in the guarantee's currency, from the currencies that could be converted
+	 * The minimum guarantee of one guarantee period that ends in this statement's period.
+	 * @param every how often the guarantee falls due (null on lines frozen before guarantees had a period)
+	 * @param from the guarantee period's first day, later when the licence started inside it (null as above)
+	 * @param to its last day, earlier when the licence ended inside it (null as above)
+	 * @param guarantee what is guaranteed for those days (pro rata by days when the licence cut the period)
+	 * @param converted the royalty due over those days in the guarantee's currency, from the currencies that
+	 * could be converted
 	 * @param unconverted currencies with royalties but no rate Stripe applied (see {@link RoyaltyCalculator})
 	 */
-	record Guarantee(String licenceReference, String currency, long guarantee, long converted, long shortfall,
-			String unconverted) {
+	record Guarantee(String licenceReference, String currency, GuaranteePeriod every, LocalDate from, LocalDate to,
+			long guarantee, long converted, long shortfall, String unconverted) {
 
 		public boolean provisional() {
 			return this.unconverted != null && !this.unconverted.isEmpty();

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import shop.podium.accounts.AuditLog;
 import shop.podium.accounts.CurrentUser;
+import shop.podium.licensing.GuaranteePeriod;
 import shop.podium.licensing.LicenceBook;
 import shop.podium.licensing.LicenceSummary;
 
@@ -70,16 +71,25 @@ class RoyaltyStatements {
 
 	RoyaltyStatement compute(long licenseeId, String name, RoyaltyPeriod period) {
 		List<LicenceSummary> held = this.licences.licencesOf(licenseeId);
+		List<RoyaltyStatement.Line> lines = lines(licenseeId, held, period);
+		List<RoyaltyStatement.Guarantee> guarantees = new ArrayList<>();
+		for (LicenceSummary licence : held) {
+			for (RoyaltyCalculator.GuaranteeWindow window : RoyaltyCalculator.guaranteesDueIn(licence, period.start(),
+					period.endExclusive())) {
+				// the royalties of the whole guarantee period, whichever statements they were billed on
+				RoyaltyPeriod days = new RoyaltyPeriod(period.key(), window.from(), window.endExclusive());
+				List<RoyaltyStatement.Line> earned = days.equals(period) ? lines : lines(licenseeId, held, days);
+				guarantees.add(RoyaltyCalculator.guarantee(licence, window, earned,
+						rates(licenseeId, days, licence.minimumGuaranteeCurrency())));
+			}
+		}
+		return new RoyaltyStatement(period, licenseeId, name, false, lines, guarantees);
+	}
+
+	private List<RoyaltyStatement.Line> lines(long licenseeId, List<LicenceSummary> held, RoyaltyPeriod period) {
 		List<RoyaltyCalculator.Sale> sales = new ArrayList<>(sales(licenseeId, period));
 		sales.addAll(returns(licenseeId, period));
-		List<RoyaltyStatement.Line> lines = RoyaltyCalculator.lines(held, sales);
-		Map<String, BigDecimal> rates = new HashMap<>();
-		List<RoyaltyStatement.Guarantee> guarantees = held.stream()
-			.filter(l -> l.minimumGuaranteeMinor() > 0 && !l.validFrom().isAfter(period.endExclusive().minusDays(1))
-					&& !l.validTo().isBefore(period.start()))
-			.map(l -> RoyaltyCalculator.guarantee(l, lines, rates(licenseeId, period, l.minimumGuaranteeCurrency(), rates)))
-			.toList();
-		return new RoyaltyStatement(period, licenseeId, name, false, lines, guarantees);
+		return RoyaltyCalculator.lines(held, sales);
 	}
 
 	/**
@@ -128,13 +138,16 @@ class RoyaltyStatements {
 				.param("royalty", line.royalty())
 				.update());
 			statement.guarantees().forEach(g -> this.jdbc.sql("""
-					INSERT INTO finance_royalty_guarantee (period, licensee_id, licence_reference, currency, guarantee_minor,
-					  converted_minor, shortfall_minor, unconverted)
-					VALUES (:p, :l, :ref, :c, :g, :conv, :s, :u)""")
+					INSERT INTO finance_royalty_guarantee (period, licensee_id, licence_reference, currency, guarantee_period,
+					  window_from, window_to, guarantee_minor, converted_minor, shortfall_minor, unconverted)
+					VALUES (:p, :l, :ref, :c, :every, :from, :to, :g, :conv, :s, :u)""")
 				.param("p", period.key())
 				.param("l", licenseeId)
 				.param("ref", g.licenceReference())
 				.param("c", g.currency())
+				.param("every", g.every().name())
+				.param("from", g.from())
+				.param("to", g.to())
 				.param("g", g.guarantee())
 				.param("conv", g.converted())
 				.param("s", g.shortfall())
@@ -203,8 +216,8 @@ class RoyaltyStatements {
 	}
 
 	/** Per presentment currency, the rate Stripe applied into the guarantee's currency on this licensee's charges. */
-	private Map<String, BigDecimal> rates(long licenseeId, RoyaltyPeriod period, String into, Map<String, BigDecimal> into0) {
-		Map<String, BigDecimal> rates = new HashMap<>(into0);
+	private Map<String, BigDecimal> rates(long licenseeId, RoyaltyPeriod period, String into) {
+		Map<String, BigDecimal> rates = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT t.source_currency, SUM(t.amount_minor), SUM(t.source_amount) FROM finance_balance_transaction t
 				WHERE t.reporting_category = 'charge' AND t.currency = :into AND t.source_currency <> :into
@@ -234,12 +247,16 @@ class RoyaltyStatements {
 					rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7)))
 			.list();
 		List<RoyaltyStatement.Guarantee> guarantees = this.jdbc.sql("""
-				SELECT licence_reference, currency, guarantee_minor, converted_minor, shortfall_minor, unconverted
-				FROM finance_royalty_guarantee WHERE period = :p AND licensee_id = :l ORDER BY licence_reference""")
+				SELECT licence_reference, currency, guarantee_period, window_from, window_to, guarantee_minor,
+				  converted_minor, shortfall_minor, unconverted
+				FROM finance_royalty_guarantee WHERE period = :p AND licensee_id = :l
+				ORDER BY licence_reference, window_from""")
 			.param("p", period.key())
 			.param("l", licenseeId)
-			.query((rs, n) -> new RoyaltyStatement.Guarantee(rs.getString(1), rs.getString(2), rs.getLong(3),
-					rs.getLong(4), rs.getLong(5), rs.getString(6)))
+			.query((rs, n) -> new RoyaltyStatement.Guarantee(rs.getString(1), rs.getString(2),
+					(rs.getString(3) != null) ? GuaranteePeriod.valueOf(rs.getString(3)) : null,
+					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6), rs.getLong(7),
+					rs.getLong(8), rs.getString(9)))
 			.list();
 		return new RoyaltyStatement(period, licenseeId, name, true, lines, guarantees);
 	}

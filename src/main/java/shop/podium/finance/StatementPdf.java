@@ -45,7 +45,9 @@ final class StatementPdf {
 		}
 		text.add("");
 		for (RoyaltyStatement.Guarantee g : statement.guarantees()) {
-			text.add("Minimum guarantee " + g.licenceReference() + ": " + major(g.guarantee(), g.currency()) + " "
+			text.add("Minimum guarantee " + g.licenceReference()
+					+ ((g.from() != null) ? " for " + g.from() + " to " + g.to() : "") + ": "
+					+ major(g.guarantee(), g.currency()) + " "
 					+ g.currency() + ", royalties " + major(g.converted(), g.currency()) + ", shortfall "
 					+ major(g.shortfall(), g.currency()) + " " + g.currency()
 					+ (g.provisional() ? " (not converted: " + g.unconverted() + ")" : ""));

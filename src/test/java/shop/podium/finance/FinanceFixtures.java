@@ -47,8 +47,17 @@ class FinanceFixtures {
 	record Product(long licenseeId, String slug, String licenceReference) {
 	}
 
-	/** A licensee with one licence (rate, minimum guarantee) and one product of a fresh category and edition. */
+	/**
+	 * A licensee with one licence (rate, yearly minimum guarantee, 2025 to 2027) and one product of a fresh
+	 * category and edition.
+	 */
 	Product product(String rate, long guaranteeMinor, String guaranteeCurrency) {
+		return product(rate, guaranteeMinor, guaranteeCurrency, "YEAR", LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31));
+	}
+
+	/** As above, with how often the guarantee falls due and the licence's first and last day. */
+	Product product(String rate, long guaranteeMinor, String guaranteeCurrency, String guaranteePeriod, LocalDate from,
+			LocalDate to) {
 		long licensee = insert(this.jdbc.sql("INSERT INTO licensee (code, name, kind, status) VALUES (:c, :n, 'MANUFACTURER', 'ACTIVE')")
 			.param("c", unique("lic-"))
 			.param("n", unique("Maker ")));
@@ -59,12 +68,13 @@ class FinanceFixtures {
 		String reference = unique("L-");
 		long licence = insert(this.jdbc.sql("""
 				INSERT INTO licence (licensee_id, reference, valid_from, valid_to, suspended, royalty_rate,
-				  minimum_guarantee_minor, minimum_guarantee_currency)
-				VALUES (:l, :r, :from, :to, FALSE, :rate, :mg, :mgc)""")
+				  minimum_guarantee_minor, minimum_guarantee_currency, minimum_guarantee_period)
+				VALUES (:l, :r, :from, :to, FALSE, :rate, :mg, :mgc, :mgp)""")
 			.param("l", licensee)
 			.param("r", reference)
-			.param("from", LocalDate.of(2025, 1, 1))
-			.param("to", LocalDate.of(2027, 12, 31))
+			.param("from", from)
+			.param("to", to)
+			.param("mgp", guaranteePeriod)
 			.param("rate", new BigDecimal(rate))
 			.param("mg", guaranteeMinor)
 			.param("mgc", guaranteeCurrency));

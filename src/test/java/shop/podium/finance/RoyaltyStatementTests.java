@@ -2,6 +2,7 @@ package shop.podium.finance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import shop.podium.licensing.GuaranteePeriod;
 import shop.podium.payments.CheckoutSessions;
 import shop.podium.payments.emulator.StripeEmulator;
 
@@ -17,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Royalty statements against a hand-computed fixture (rate 10 %, a minimum guarantee of 500.00 EUR, sales in
- * EUR, JPY and USD), the freeze of a closed period and the refund that comes after it.
+ * Royalty statements against a hand-computed fixture (rate 10 %, a minimum guarantee of 500.00 EUR per quarter
+ * under monthly statements, sales in EUR, JPY and USD; a JPY guarantee cut by the licence's start and end), the
+ * freeze of a closed period and the refund that comes after it.
  */
 @SpringBootTest(properties = "podium.finance.import-cron=-")
 class RoyaltyStatementTests {
@@ -38,7 +41,9 @@ class RoyaltyStatementTests {
 	@Test
 	void statementsMatchTheHandComputedFixtureAndFreezeWhenThePeriodCloses() {
 		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
-		FinanceFixtures.Product product = fixtures.product("0.1000", 50_000, "EUR");
+		// 500.00 EUR guaranteed per calendar quarter
+		FinanceFixtures.Product product = fixtures.product("0.1000", 50_000, "EUR", "QUARTER", LocalDate.of(2025, 1, 1),
+				LocalDate.of(2027, 12, 31));
 		String licence = product.licenceReference();
 		// EUR, tax included: 2 × 39.00 with 13.00 VAT -> base 65.00; shipping 4.95; total 82.95
 		String eu = fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "PAID", at("2025-02-03"), 495, 8295,
@@ -63,9 +68,9 @@ class RoyaltyStatementTests {
 				new RoyaltyStatement.Line(licence, "EUR", 6500, 3250, 0, new BigDecimal("0.1000"), 325),
 				new RoyaltyStatement.Line(licence, "JPY", 4364, 0, 0, new BigDecimal("0.1000"), 436),
 				new RoyaltyStatement.Line(licence, "USD", 4200, 0, 0, new BigDecimal("0.1000"), 420));
-		// 500.00 EUR guaranteed, 3.25 EUR earned; JPY and USD have no Stripe rate (the emulator has no FX)
-		assertThat(february.guarantees()).containsExactly(
-				new RoyaltyStatement.Guarantee(licence, "EUR", 50_000, 325, 49_675, "JPY, USD"));
+		// the quarter's guarantee is settled in March, not in each month
+		assertThat(february.guarantees()).isEmpty();
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-01")).guarantees()).isEmpty();
 
 		this.statements.close(RoyaltyPeriod.parse("2025-02"));
 		assertThatThrownBy(() -> this.statements.close(RoyaltyPeriod.parse("2025-02")))
@@ -87,8 +92,47 @@ class RoyaltyStatementTests {
 		assertThat(march.lines()).containsExactly(
 				new RoyaltyStatement.Line(licence, "JPY", 0, 0, 2182, new BigDecimal("0.1000"), -218),
 				new RoyaltyStatement.Line(licence, "USD", 0, 0, 788, new BigDecimal("0.1000"), -79));
-		assertThat(march.guarantees()).containsExactly(
-				new RoyaltyStatement.Guarantee(licence, "EUR", 50_000, 0, 50_000, "JPY, USD"));
+		// over the whole quarter: EUR 32.50 net -> 3.25; JPY 4364 - 2182 = 2182 -> 218; USD 42.00 - 7.88 = 34.12
+		// -> 3.41; only EUR counts (no Stripe rate for JPY and USD): 500.00 - 3.25 = 496.75 short
+		RoyaltyStatement.Guarantee quarter = new RoyaltyStatement.Guarantee(licence, "EUR", GuaranteePeriod.QUARTER,
+				LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), 50_000, 325, 49_675, "JPY, USD");
+		assertThat(march.guarantees()).containsExactly(quarter);
+		// the quarter's own statement owes one guarantee, the same
+		RoyaltyStatement q1 = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-Q1"));
+		assertThat(q1.lines()).containsExactly(
+				new RoyaltyStatement.Line(licence, "EUR", 6500, 3250, 0, new BigDecimal("0.1000"), 325),
+				new RoyaltyStatement.Line(licence, "JPY", 4364, 2182, 0, new BigDecimal("0.1000"), 218),
+				new RoyaltyStatement.Line(licence, "USD", 4200, 788, 0, new BigDecimal("0.1000"), 341));
+		assertThat(q1.guarantees()).containsExactly(quarter);
+	}
+
+	@Test
+	void aGuaranteePeriodCutByTheLicencesStartOrEndIsOwedProRataOnTheStatementThatEndsIt() {
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		// 91,000 JPY per quarter, from 15 February to 10 May 2025
+		FinanceFixtures.Product product = fixtures.product("0.1000", 91_000, "JPY", "QUARTER", LocalDate.of(2025, 2, 15),
+				LocalDate.of(2025, 5, 10));
+		String licence = product.licenceReference();
+		// 4800 with 436 tax -> base 4364, royalty 436.4 -> 436, in March and in April
+		fixtures.order(FinanceFixtures.unique("PD-"), "jp", "JPY", "PAID", at("2025-03-03"), 0, 4800, null, null,
+				List.of(new FinanceFixtures.LineSpec(product, 4800, 1, 436)));
+		fixtures.order(FinanceFixtures.unique("PD-"), "jp", "JPY", "PAID", at("2025-04-08"), 0, 4800, null, null,
+				List.of(new FinanceFixtures.LineSpec(product, 4800, 1, 436)));
+
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-02")).guarantees()).isEmpty();
+		// Q1 has 90 days, the licence runs 45 of them: 91,000 × 45 / 90 = 45,500; 45,500 - 436 = 45,064 short
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-03")).guarantees())
+			.containsExactly(new RoyaltyStatement.Guarantee(licence, "JPY", GuaranteePeriod.QUARTER,
+					LocalDate.of(2025, 2, 15), LocalDate.of(2025, 3, 31), 45_500, 436, 45_064, ""));
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-04")).guarantees()).isEmpty();
+		// Q2 has 91 days, the licence runs 40 of them and ends in May: 91,000 × 40 / 91 = 40,000 - 436 = 39,564
+		RoyaltyStatement.Guarantee q2 = new RoyaltyStatement.Guarantee(licence, "JPY", GuaranteePeriod.QUARTER,
+				LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 10), 40_000, 436, 39_564, "");
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-05")).guarantees())
+			.containsExactly(q2);
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-06")).guarantees()).isEmpty();
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-Q2")).guarantees())
+			.containsExactly(q2);
 	}
 
 	private static Instant at(String day) {
