@@ -88,17 +88,38 @@ class RoyaltiesController {
 
 	static ResponseEntity<byte[]> csv(RoyaltyStatement statement) {
 		List<List<?>> rows = new java.util.ArrayList<>();
-		statement.lines()
-			.forEach(l -> rows.add(List.of(statement.period().key(), statement.licenseeName(), l.licenceReference(),
-					l.currency(), l.gross(), l.returns(), l.adjustments(), l.net(), l.rate().toPlainString(), l.royalty(),
-					"", "", "", "", "")));
+		RoyaltyStatement.Conversion conversion = statement.conversion();
+		statement.lines().forEach(l -> {
+			List<Object> row = new java.util.ArrayList<>(List.of(statement.period().key(), statement.licenseeName(),
+					l.licenceReference(), l.currency(), l.gross(), l.returns(), l.adjustments(), l.net(),
+					l.rate().toPlainString(), l.royalty(), "", "", "", "", ""));
+			row.addAll(convertedCells(conversion, l));
+			rows.add(row);
+		});
+		if (conversion != null) {
+			rows.add(List.of(statement.period().key(), statement.licenseeName(), "total", "", "", "", "", "", "", "", "",
+					"", "", "", conversion.unconverted(), conversion.currency(), "", conversion.net(), conversion.royalty()));
+		}
 		statement.guarantees()
 			.forEach(g -> rows.add(List.of(statement.period().key(), statement.licenseeName(), g.licenceReference(),
 					g.currency(), "", "", "", "", "", g.converted(), dayOf(g.from()), dayOf(g.to()), g.guarantee(),
-					g.shortfall(), g.unconverted())));
+					g.shortfall(), g.unconverted(), "", "", "", "")));
 		return Downloads.csv(fileName(statement, "csv"), SafeCsv.write(List.of("period", "licensee", "licence",
 				"currency", "gross_minor", "returns_minor", "adjustments_minor", "net_minor", "rate", "royalty_minor",
-				"guarantee_from", "guarantee_to", "minimum_guarantee_minor", "shortfall_minor", "not_converted"), rows));
+				"guarantee_from", "guarantee_to", "minimum_guarantee_minor", "shortfall_minor", "not_converted",
+				"converted_currency", "exchange_rate", "converted_net_minor", "converted_royalty_minor"), rows));
+	}
+
+	private static List<Object> convertedCells(RoyaltyStatement.Conversion conversion, RoyaltyStatement.Line line) {
+		if (conversion == null) {
+			return List.of("", "", "", "");
+		}
+		return conversion.lines()
+			.stream()
+			.filter(c -> c.licenceReference().equals(line.licenceReference()) && c.from().equals(line.currency()))
+			.findFirst()
+			.<List<Object>>map(c -> List.of(conversion.currency(), c.exchangeRate().toPlainString(), c.net(), c.royalty()))
+			.orElse(List.of(conversion.currency(), "", "", ""));
 	}
 
 	private static String dayOf(LocalDate day) {

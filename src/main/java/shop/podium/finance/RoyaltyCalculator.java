@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,11 @@ import shop.podium.licensing.LicenceSummary;
  * own currency, pro rata by days when the licence starts or ends inside one; its shortfall is the guarantee less
  * the royalties due over that whole guarantee period, and is billed on the statement whose period holds the
  * guarantee period's last day (or the licence's); royalties in another currency count towards it converted at
- * the rate Stripe applied to the licensee's charges (settlement ÷ presentment).
- * Without such a rate (Stripe settled in the sale's currency, or the emulator, which has no FX) that currency is
- * not converted: the shortfall counts only what could be, and the statement lists the currencies left out.</li>
+ * the rate Stripe applied to the licensee's charges (their balance transactions' exchange_rate).
+ * Without such a rate (Stripe settled in the sale's currency) that currency is not converted: the shortfall counts
+ * only what could be, and the statement lists the currencies left out;</li>
+ * <li>the statement's lines are also shown converted into the currency Stripe settled the licensee's charges in,
+ * at the same rates, each rounded half-up to the minor unit, and totalled.</li>
  * </ul>
  */
 final class RoyaltyCalculator {
@@ -125,8 +128,41 @@ final class RoyaltyCalculator {
 	}
 
 	/**
+	 * An amount in minor units of one currency, in minor units of another at a rate in major units (Stripe's
+	 * {@code exchange_rate}), rounded half-up.
+	 */
+	static long convert(long minor, String from, String into, BigDecimal exchangeRate) {
+		int scale = Currency.getInstance(into).getDefaultFractionDigits() - Currency.getInstance(from).getDefaultFractionDigits();
+		return BigDecimal.valueOf(minor)
+			.multiply(exchangeRate)
+			.scaleByPowerOfTen(scale)
+			.setScale(0, RoundingMode.HALF_UP)
+			.longValueExact();
+	}
+
+	/**
+	 * The lines in one currency.
+	 * @param rates per currency, {@code into} per unit of it in major units; {@code into} itself need not be there
+	 */
+	static RoyaltyStatement.Conversion conversion(List<RoyaltyStatement.Line> lines, String into,
+			Map<String, BigDecimal> rates) {
+		List<RoyaltyStatement.Converted> converted = new ArrayList<>();
+		TreeSet<String> unconverted = new TreeSet<>();
+		for (RoyaltyStatement.Line line : lines) {
+			BigDecimal rate = line.currency().equals(into) ? BigDecimal.ONE : rates.get(line.currency());
+			if (rate == null) {
+				unconverted.add(line.currency());
+				continue;
+			}
+			converted.add(new RoyaltyStatement.Converted(line.licenceReference(), line.currency(), rate,
+					convert(line.net(), line.currency(), into, rate), convert(line.royalty(), line.currency(), into, rate)));
+		}
+		return new RoyaltyStatement.Conversion(into, converted, String.join(", ", unconverted));
+	}
+
+	/**
 	 * @param lines the licensee's royalty lines over the guarantee window
-	 * @param rates per currency, settlement minor units per presentment minor unit into the guarantee's currency
+	 * @param rates per currency, the guarantee's currency per unit of it in major units (Stripe's exchange rate)
 	 */
 	static RoyaltyStatement.Guarantee guarantee(LicenceSummary licence, GuaranteeWindow window,
 			List<RoyaltyStatement.Line> lines, Map<String, BigDecimal> rates) {
@@ -141,10 +177,7 @@ final class RoyaltyCalculator {
 				converted += line.royalty();
 			}
 			else if (rates.containsKey(line.currency())) {
-				converted += BigDecimal.valueOf(line.royalty())
-					.multiply(rates.get(line.currency()))
-					.setScale(0, RoundingMode.HALF_UP)
-					.longValueExact();
+				converted += convert(line.royalty(), line.currency(), currency, rates.get(line.currency()));
 			}
 			else if (line.royalty() != 0) {
 				unconverted.add(line.currency());

@@ -13,9 +13,11 @@ import shop.podium.licensing.GuaranteePeriod;
  * guarantee with its shortfall over that whole guarantee period, in the guarantee's currency.
  *
  * @param frozen whether the period is closed (these figures are the billed ones) or still provisional
+ * @param conversion the lines converted into one currency, or null when Stripe has booked none of the
+ * licensee's charges in the period yet
  */
 record RoyaltyStatement(RoyaltyPeriod period, long licenseeId, String licenseeName, boolean frozen,
-		List<Line> lines, List<Guarantee> guarantees) {
+		List<Line> lines, List<Guarantee> guarantees, Conversion conversion) {
 
 	record Line(String licenceReference, String currency, long gross, long returns, long adjustments,
 			BigDecimal rate, long royalty) {
@@ -43,6 +45,36 @@ record RoyaltyStatement(RoyaltyPeriod period, long licenseeId, String licenseeNa
 			return this.unconverted != null && !this.unconverted.isEmpty();
 		}
 
+	}
+
+	/**
+	 * Each line in the currency Stripe settled the licensee's charges in (the most used when there are several),
+	 * at the rate Stripe applied to them in the period: the balance transactions' {@code exchange_rate}, averaged
+	 * over the period weighted by the amounts charged; 1 for the settlement currency itself.
+	 * @param unconverted currencies with lines but no rate (no charge in them converted in the period)
+	 */
+	record Conversion(String currency, List<Converted> lines, String unconverted) {
+
+		public long net() {
+			return this.lines.stream().mapToLong(Converted::net).sum();
+		}
+
+		public long royalty() {
+			return this.lines.stream().mapToLong(Converted::royalty).sum();
+		}
+
+		public boolean partial() {
+			return !this.unconverted.isEmpty();
+		}
+
+	}
+
+	/**
+	 * @param exchangeRate settlement currency per unit of {@code from}, in major units as Stripe gives it
+	 * @param net the line's net in the settlement currency's minor units
+	 * @param royalty the line's royalty, converted the same way
+	 */
+	record Converted(String licenceReference, String from, BigDecimal exchangeRate, long net, long royalty) {
 	}
 
 	public boolean empty() {

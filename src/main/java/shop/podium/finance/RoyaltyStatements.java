@@ -83,7 +83,10 @@ class RoyaltyStatements {
 						rates(licenseeId, days, licence.minimumGuaranteeCurrency())));
 			}
 		}
-		return new RoyaltyStatement(period, licenseeId, name, false, lines, guarantees);
+		RoyaltyStatement.Conversion conversion = settlementCurrency(licenseeId, period)
+			.map(into -> RoyaltyCalculator.conversion(lines, into, rates(licenseeId, period, into)))
+			.orElse(null);
+		return new RoyaltyStatement(period, licenseeId, name, false, lines, guarantees, conversion);
 	}
 
 	private List<RoyaltyStatement.Line> lines(long licenseeId, List<LicenceSummary> held, RoyaltyPeriod period) {
@@ -125,8 +128,9 @@ class RoyaltyStatements {
 			RoyaltyStatement statement = compute(licenseeId, "", period);
 			statement.lines().forEach(line -> this.jdbc.sql("""
 					INSERT INTO finance_royalty_line (period, licensee_id, licence_reference, currency, gross_minor,
-					  returns_minor, adjustments_minor, royalty_rate, royalty_minor)
-					VALUES (:p, :l, :ref, :c, :g, :r, :a, :rate, :royalty)""")
+					  returns_minor, adjustments_minor, royalty_rate, royalty_minor, converted_currency, exchange_rate,
+					  converted_net_minor, converted_royalty_minor)
+					VALUES (:p, :l, :ref, :c, :g, :r, :a, :rate, :royalty, :into, :fx, :cnet, :croyalty)""")
 				.param("p", period.key())
 				.param("l", licenseeId)
 				.param("ref", line.licenceReference())
@@ -136,6 +140,7 @@ class RoyaltyStatements {
 				.param("a", line.adjustments())
 				.param("rate", line.rate())
 				.param("royalty", line.royalty())
+				.params(converted(statement.conversion(), line))
 				.update());
 			statement.guarantees().forEach(g -> this.jdbc.sql("""
 					INSERT INTO finance_royalty_guarantee (period, licensee_id, licence_reference, currency, guarantee_period,
@@ -155,6 +160,27 @@ class RoyaltyStatements {
 				.update());
 		}
 		this.audit.record("finance.period.close", "RoyaltyPeriod", period.key(), null);
+	}
+
+	private static Map<String, Object> converted(RoyaltyStatement.Conversion conversion, RoyaltyStatement.Line line) {
+		Map<String, Object> columns = new HashMap<>();
+		columns.put("into", null);
+		columns.put("fx", null);
+		columns.put("cnet", null);
+		columns.put("croyalty", null);
+		if (conversion != null) {
+			conversion.lines()
+				.stream()
+				.filter(c -> c.licenceReference().equals(line.licenceReference()) && c.from().equals(line.currency()))
+				.findFirst()
+				.ifPresent(c -> {
+					columns.put("into", conversion.currency());
+					columns.put("fx", c.exchangeRate());
+					columns.put("cnet", c.net());
+					columns.put("croyalty", c.royalty());
+				});
+		}
+		return columns;
 	}
 
 	/** Licensees with sales or refunds in the period, or a minimum guarantee running in it. */
@@ -215,37 +241,72 @@ class RoyaltyStatements {
 			.list();
 	}
 
-	/** Per presentment currency, the rate Stripe applied into the guarantee's currency on this licensee's charges. */
+	private static final String LICENSEE_CHARGES = """
+			FROM finance_balance_transaction t
+			WHERE t.reporting_category = 'charge' AND t.created_at >= :from AND t.created_at < :until
+			  AND t.order_number IN (SELECT o.number FROM customer_order o JOIN order_line l ON l.order_id = o.id
+			                         WHERE l.licensee_id = :l)
+			""";
+
+	/**
+	 * Per presentment currency, the rate Stripe applied into {@code into} on this licensee's charges in the period:
+	 * their exchange_rate averaged weighted by the amount charged (major units, as Stripe gives it).
+	 */
 	private Map<String, BigDecimal> rates(long licenseeId, RoyaltyPeriod period, String into) {
 		Map<String, BigDecimal> rates = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT t.source_currency, SUM(t.amount_minor), SUM(t.source_amount) FROM finance_balance_transaction t
-				WHERE t.reporting_category = 'charge' AND t.currency = :into AND t.source_currency <> :into
-				  AND t.exchange_rate IS NOT NULL AND t.source_amount > 0
-				  AND t.created_at >= :from AND t.created_at < :until
-				  AND t.order_number IN (SELECT o.number FROM customer_order o JOIN order_line l ON l.order_id = o.id
-				                         WHERE l.licensee_id = :l)
+		this.jdbc.sql("SELECT t.source_currency, SUM(t.source_amount * t.exchange_rate), SUM(t.source_amount) "
+				+ LICENSEE_CHARGES + """
+				  AND t.currency = :into AND t.source_currency <> :into AND t.exchange_rate IS NOT NULL
+				  AND t.source_amount > 0
 				GROUP BY t.source_currency""")
 			.param("into", into)
 			.param("from", Timestamp.from(period.from()))
 			.param("until", Timestamp.from(period.until()))
 			.param("l", licenseeId)
 			.query((rs, n) -> Map.entry(rs.getString(1),
-					rs.getBigDecimal(2).divide(rs.getBigDecimal(3), 10, RoundingMode.HALF_EVEN)))
+					rs.getBigDecimal(2).divide(rs.getBigDecimal(3), 10, RoundingMode.HALF_EVEN).stripTrailingZeros()))
 			.list()
 			.forEach(e -> rates.put(e.getKey(), e.getValue()));
 		return rates;
 	}
 
+	/** The currency Stripe booked most of this licensee's charges of the period in, if it booked any. */
+	private Optional<String> settlementCurrency(long licenseeId, RoyaltyPeriod period) {
+		return this.jdbc.sql("SELECT t.currency, COUNT(*) AS n " + LICENSEE_CHARGES
+				+ "GROUP BY t.currency ORDER BY n DESC, t.currency LIMIT 1")
+			.param("from", Timestamp.from(period.from()))
+			.param("until", Timestamp.from(period.until()))
+			.param("l", licenseeId)
+			.query((rs, n) -> rs.getString(1))
+			.optional();
+	}
+
 	private RoyaltyStatement frozen(long licenseeId, String name, RoyaltyPeriod period) {
-		List<RoyaltyStatement.Line> lines = this.jdbc.sql("""
-				SELECT licence_reference, currency, gross_minor, returns_minor, adjustments_minor, royalty_rate, royalty_minor
+		List<RoyaltyStatement.Line> lines = new ArrayList<>();
+		List<RoyaltyStatement.Converted> converted = new ArrayList<>();
+		java.util.Set<String> into = new java.util.TreeSet<>();
+		java.util.Set<String> unconverted = new java.util.TreeSet<>();
+		this.jdbc.sql("""
+				SELECT licence_reference, currency, gross_minor, returns_minor, adjustments_minor, royalty_rate, royalty_minor,
+				  converted_currency, exchange_rate, converted_net_minor, converted_royalty_minor
 				FROM finance_royalty_line WHERE period = :p AND licensee_id = :l ORDER BY licence_reference, currency""")
 			.param("p", period.key())
 			.param("l", licenseeId)
-			.query((rs, n) -> new RoyaltyStatement.Line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7)))
-			.list();
+			.query(rs -> {
+				RoyaltyStatement.Line line = new RoyaltyStatement.Line(rs.getString(1), rs.getString(2), rs.getLong(3),
+						rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7));
+				lines.add(line);
+				if (rs.getString(8) != null) {
+					into.add(rs.getString(8));
+					converted.add(new RoyaltyStatement.Converted(line.licenceReference(), line.currency(),
+							rs.getBigDecimal(9).stripTrailingZeros(), rs.getLong(10), rs.getLong(11)));
+				}
+				else {
+					unconverted.add(line.currency());
+				}
+			});
+		RoyaltyStatement.Conversion conversion = into.isEmpty() ? null
+				: new RoyaltyStatement.Conversion(into.iterator().next(), converted, String.join(", ", unconverted));
 		List<RoyaltyStatement.Guarantee> guarantees = this.jdbc.sql("""
 				SELECT licence_reference, currency, guarantee_period, window_from, window_to, guarantee_minor,
 				  converted_minor, shortfall_minor, unconverted
@@ -258,7 +319,7 @@ class RoyaltyStatements {
 					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6), rs.getLong(7),
 					rs.getLong(8), rs.getString(9)))
 			.list();
-		return new RoyaltyStatement(period, licenseeId, name, true, lines, guarantees);
+		return new RoyaltyStatement(period, licenseeId, name, true, lines, guarantees, conversion);
 	}
 
 	/** A statement action finance cannot take, with the message saying why. */

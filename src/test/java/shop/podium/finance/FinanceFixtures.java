@@ -162,6 +162,38 @@ class FinanceFixtures {
 			.update();
 	}
 
+	/**
+	 * A charge for an order as imported from Stripe and matched, settled in another currency at Stripe's rate:
+	 * amount = source amount × exchange rate (major units), rounded to the settlement currency's minor unit.
+	 * @param exchangeRate null when Stripe settled in the order's own currency
+	 */
+	void charge(String orderNumber, Instant at, long sourceAmount, String sourceCurrency, String settlementCurrency,
+			BigDecimal exchangeRate) {
+		long amount = (exchangeRate == null) ? sourceAmount
+				: BigDecimal.valueOf(sourceAmount)
+					.multiply(exchangeRate)
+					.scaleByPowerOfTen(java.util.Currency.getInstance(settlementCurrency).getDefaultFractionDigits()
+							- java.util.Currency.getInstance(sourceCurrency).getDefaultFractionDigits())
+					.setScale(0, java.math.RoundingMode.HALF_UP)
+					.longValueExact();
+		this.jdbc.sql("""
+				INSERT INTO finance_balance_transaction (id, created_at, type, reporting_category, amount_minor, fee_minor,
+				  net_minor, currency, exchange_rate, source_id, source_amount, source_currency, origin, imported_at,
+				  order_number, matched)
+				VALUES (:id, :at, 'charge', 'charge', :amount, 0, :amount, :currency, :rate, :source, :sourceAmount,
+				  :sourceCurrency, 'API', :at, :order, TRUE)""")
+			.param("id", unique("txn_"))
+			.param("at", Timestamp.from(at))
+			.param("amount", amount)
+			.param("currency", settlementCurrency)
+			.param("rate", exchangeRate)
+			.param("source", unique("ch_"))
+			.param("sourceAmount", sourceAmount)
+			.param("sourceCurrency", sourceCurrency)
+			.param("order", orderNumber)
+			.update();
+	}
+
 	/** Pays an amount on Stripe's page for that order number. @return the session, with its PaymentIntent */
 	CheckoutSession pay(String orderNumber, long amount, String currency, String card) {
 		Money money = Money.ofMinor(amount, currency);

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import shop.podium.licensing.GuaranteePeriod;
 import shop.podium.payments.CheckoutSessions;
@@ -17,6 +22,11 @@ import shop.podium.payments.emulator.StripeEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Royalty statements against a hand-computed fixture (rate 10 %, a minimum guarantee of 500.00 EUR per quarter
@@ -24,7 +34,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * freeze of a closed period and the refund that comes after it.
  */
 @SpringBootTest(properties = "podium.finance.import-cron=-")
+@AutoConfigureMockMvc
 class RoyaltyStatementTests {
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -133,6 +147,78 @@ class RoyaltyStatementTests {
 		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-06")).guarantees()).isEmpty();
 		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-Q2")).guarantees())
 			.containsExactly(q2);
+	}
+
+	@Test
+	void eachCurrencyAndTheTotalAreConvertedAtTheRatesStripeAppliedOnThePageCsvAndPdf() throws Exception {
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		// 20.00 EUR guaranteed per month; the account settles in EUR
+		FinanceFixtures.Product product = fixtures.product("0.1000", 2_000, "EUR", "MONTH", LocalDate.of(2025, 1, 1),
+				LocalDate.of(2027, 12, 31));
+		String licence = product.licenceReference();
+		// EUR 39.00 with 6.50 VAT -> base 32.50, royalty 3.25; settled as charged
+		String eu = fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "PAID", at("2025-04-02"), 0, 3900, null,
+				null, List.of(new FinanceFixtures.LineSpec(product, 3900, 1, 650)));
+		fixtures.charge(eu, at("2025-04-02"), 3900, "EUR", "EUR", null);
+		// JPY 4800 with 436 tax -> base 4364, royalty 436; Stripe applied 0.0062 EUR per yen
+		String jp = fixtures.order(FinanceFixtures.unique("PD-"), "jp", "JPY", "PAID", at("2025-04-05"), 800, 5600, null,
+				null, List.of(new FinanceFixtures.LineSpec(product, 4800, 1, 436)));
+		fixtures.charge(jp, at("2025-04-05"), 5600, "JPY", "EUR", new BigDecimal("0.0062"));
+		// two USD orders of 53.31 (base 42.00 each -> 84.00, royalty 8.40), at 0.90 and 0.95: on average 0.925
+		for (String[] sale : new String[][] { { "2025-04-10", "0.90" }, { "2025-04-20", "0.95" } }) {
+			String us = fixtures.order(FinanceFixtures.unique("PD-"), "us", "USD", "PAID", at(sale[0]), 795, 5331, null,
+					null, List.of(new FinanceFixtures.LineSpec(product, 4200, 1, 336)));
+			fixtures.charge(us, at(sale[0]), 5331, "USD", "EUR", new BigDecimal(sale[1]));
+		}
+
+		RoyaltyStatement april = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-04"));
+		assertThat(april.lines()).containsExactly(
+				new RoyaltyStatement.Line(licence, "EUR", 3250, 0, 0, new BigDecimal("0.1000"), 325),
+				new RoyaltyStatement.Line(licence, "JPY", 4364, 0, 0, new BigDecimal("0.1000"), 436),
+				new RoyaltyStatement.Line(licence, "USD", 8400, 0, 0, new BigDecimal("0.1000"), 840));
+		// JPY: 4364 × 0.0062 = 27.0568 -> 27.06, 436 × 0.0062 = 2.7032 -> 2.70
+		// USD: 84.00 × 0.925 = 77.70, 8.40 × 0.925 = 7.77
+		RoyaltyStatement.Conversion conversion = april.conversion();
+		assertThat(conversion.currency()).isEqualTo("EUR");
+		assertThat(conversion.lines()).containsExactly(
+				new RoyaltyStatement.Converted(licence, "EUR", BigDecimal.ONE, 3250, 325),
+				new RoyaltyStatement.Converted(licence, "JPY", new BigDecimal("0.0062"), 2706, 270),
+				new RoyaltyStatement.Converted(licence, "USD", new BigDecimal("0.925"), 7770, 777));
+		assertThat(conversion.net()).isEqualTo(13_726);
+		assertThat(conversion.royalty()).isEqualTo(1_372);
+		assertThat(conversion.unconverted()).isEmpty();
+		// the guarantee counts every currency at the same rates: 20.00 - 13.72 = 6.28 short
+		assertThat(april.guarantees()).containsExactly(new RoyaltyStatement.Guarantee(licence, "EUR",
+				GuaranteePeriod.MONTH, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30), 2_000, 1_372, 628, ""));
+
+		String base = "/finance/royalties/2025-04/" + product.licenseeId();
+		this.mvc.perform(get(base).with(authentication(FinancePagesTests.finance())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Converted into EUR at the rates Stripe applied")))
+			.andExpect(content().string(containsString("<td class=\"rate\">0.0062</td>")))
+			.andExpect(content().string(containsString("<td class=\"rate\">0.925</td>")))
+			.andExpect(content().string(containsString("<td class=\"converted-net\">€137.26</td>")))
+			.andExpect(content().string(containsString("<td class=\"converted-royalty\">€13.72</td>")));
+		this.mvc.perform(get(base + ".csv").with(authentication(FinancePagesTests.finance())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(licence + ",USD,8400,0,0,8400,0.1000,840,,,,,,EUR,0.925,7770,777")))
+			.andExpect(content().string(containsString("total,,,,,,,,,,,,,EUR,,13726,1372")));
+		byte[] pdf = this.mvc.perform(get(base + ".pdf").with(authentication(FinancePagesTests.finance())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("Converted into EUR")
+				.containsPattern("JPY +0.0062 +27.06 +2.70")
+				.containsPattern("Total +137.26 +13.72");
+		}
+
+		// closed, the conversion is kept as billed
+		this.statements.close(RoyaltyPeriod.parse("2025-04"));
+		RoyaltyStatement billed = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-04"));
+		assertThat(billed.frozen()).isTrue();
+		assertThat(billed.conversion()).isEqualTo(conversion);
 	}
 
 	private static Instant at(String day) {
