@@ -31,6 +31,7 @@ class RoyaltiesController {
 				: RoyaltyPeriod.month(LocalDate.now(ZoneOffset.UTC).minusMonths(1)).key());
 		model.addAttribute("period", chosen);
 		model.addAttribute("closed", this.statements.closed(chosen));
+		model.addAttribute("closedWith", this.statements.closedWith(chosen).orElse(null));
 		model.addAttribute("closedPeriods", this.statements.closedPeriods());
 		model.addAttribute("licensees", this.statements.licenseesIn(chosen)
 			.stream()

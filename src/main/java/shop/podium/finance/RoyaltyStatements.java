@@ -56,8 +56,11 @@ class RoyaltyStatements {
 		return this.jdbc.sql("SELECT COUNT(*) FROM finance_period WHERE period = ?").param(period.key()).query(Integer.class).single() > 0;
 	}
 
+	/** The periods closed on their own (a quarter's months closed with it are not listed). */
 	List<String> closedPeriods() {
-		return this.jdbc.sql("SELECT period FROM finance_period ORDER BY period DESC").query(String.class).list();
+		return this.jdbc.sql("SELECT period FROM finance_period WHERE closed_with IS NULL ORDER BY period DESC")
+			.query(String.class)
+			.list();
 	}
 
 	/** The statement as billed (closed period) or as it stands (open period). */
@@ -95,9 +98,20 @@ class RoyaltyStatements {
 		return RoyaltyCalculator.lines(held, sales);
 	}
 
+	/** The quarter a month was closed with, if it was closed that way. */
+	Optional<String> closedWith(RoyaltyPeriod period) {
+		return this.jdbc.sql("SELECT closed_with FROM finance_period WHERE period = ? AND closed_with IS NOT NULL")
+			.param(period.key())
+			.query(String.class)
+			.optional();
+	}
+
 	/**
-	 * Closes the period and freezes every statement in it.
-	 * @throws StatementRefused when it is closed already, has not ended, or overlaps a closed period
+	 * Closes the period and freezes every statement in it. Closing a quarter closes its three months with it, so
+	 * that their statements are frozen too; a quarter one of whose months was closed on its own is billed month
+	 * by month and cannot be closed as a whole.
+	 * @throws StatementRefused when it is closed already (on its own or with its quarter), has not ended, or is a
+	 * quarter with a month closed on its own
 	 */
 	@Transactional
 	void close(RoyaltyPeriod period) {
@@ -105,25 +119,49 @@ class RoyaltyStatements {
 		if (!period.endedBy(today)) {
 			throw new StatementRefused("finance.royalties.refused.notEnded");
 		}
+		if (closedWith(period).isPresent()) {
+			throw new StatementRefused("finance.royalties.refused.closedWithQuarter");
+		}
 		if (closed(period)) {
 			throw new StatementRefused("finance.royalties.refused.closed");
 		}
 		for (String other : closedPeriods()) {
 			if (RoyaltyPeriod.parse(other).overlaps(period)) {
-				throw new StatementRefused("finance.royalties.refused.overlap");
+				throw new StatementRefused(period.quarter() ? "finance.royalties.refused.monthsClosed"
+						: "finance.royalties.refused.overlap");
 			}
 		}
 		String actor = CurrentUser.current().map(CurrentUser::email).orElse(AuditLog.SYSTEM);
 		try {
-			this.jdbc.sql("INSERT INTO finance_period (period, closed_at, closed_by) VALUES (:p, :at, :by)")
-				.param("p", period.key())
-				.param("at", Timestamp.from(this.clock.instant()))
-				.param("by", actor)
-				.update();
+			insertPeriod(period, null, actor);
+			if (period.quarter()) {
+				for (RoyaltyPeriod month : period.months()) {
+					insertPeriod(month, period.key(), actor);
+				}
+			}
 		}
 		catch (DuplicateKeyException ex) {
 			throw new StatementRefused("finance.royalties.refused.closed");
 		}
+		freeze(period);
+		if (period.quarter()) {
+			period.months().forEach(this::freeze);
+		}
+		this.audit.record("finance.period.close", "RoyaltyPeriod", period.key(),
+				period.quarter() ? "with " + period.months().stream().map(RoyaltyPeriod::key).toList() : null);
+	}
+
+	private void insertPeriod(RoyaltyPeriod period, String closedWith, String actor) {
+		this.jdbc.sql("INSERT INTO finance_period (period, closed_at, closed_by, closed_with) VALUES (:p, :at, :by, :with)")
+			.param("p", period.key())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("by", actor)
+			.param("with", closedWith)
+			.update();
+	}
+
+	/** Writes every licensee's statement of the period as it stands, to be read back as billed. */
+	private void freeze(RoyaltyPeriod period) {
 		for (long licenseeId : licenseesIn(period)) {
 			RoyaltyStatement statement = compute(licenseeId, "", period);
 			statement.lines().forEach(line -> this.jdbc.sql("""
@@ -159,7 +197,6 @@ class RoyaltyStatements {
 				.param("u", g.unconverted())
 				.update());
 		}
-		this.audit.record("finance.period.close", "RoyaltyPeriod", period.key(), null);
 	}
 
 	private static Map<String, Object> converted(RoyaltyStatement.Conversion conversion, RoyaltyStatement.Line line) {

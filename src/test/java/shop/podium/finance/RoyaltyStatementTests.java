@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import shop.podium.licensing.GuaranteePeriod;
 import shop.podium.payments.CheckoutSessions;
@@ -24,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -90,7 +93,7 @@ class RoyaltyStatementTests {
 		assertThatThrownBy(() -> this.statements.close(RoyaltyPeriod.parse("2025-02")))
 			.hasMessage("finance.royalties.refused.closed");
 		assertThatThrownBy(() -> this.statements.close(RoyaltyPeriod.parse("2025-Q1")))
-			.hasMessage("finance.royalties.refused.overlap");
+			.hasMessage("finance.royalties.refused.monthsClosed");
 		assertThatThrownBy(() -> this.statements.close(RoyaltyPeriod.parse("2099-01")))
 			.hasMessage("finance.royalties.refused.notEnded");
 
@@ -219,6 +222,61 @@ class RoyaltyStatementTests {
 		RoyaltyStatement billed = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2025-04"));
 		assertThat(billed.frozen()).isTrue();
 		assertThat(billed.conversion()).isEqualTo(conversion);
+	}
+
+	@Test
+	void closingAQuarterFreezesItsMonthsAndClosingTwiceSaysSoOnThePage() throws Exception {
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures.Product product = fixtures.product("0.1000", 0, "EUR", "YEAR", LocalDate.of(2024, 1, 1),
+				LocalDate.of(2027, 12, 31));
+		fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "PAID", at("2024-08-12"), 0, 3900, null, null,
+				List.of(new FinanceFixtures.LineSpec(product, 3900, 1, 650)));
+
+		assertThat(closeOnThePage("2024-Q3")).contains("The period is closed; its statements are frozen.")
+			.contains("Closing a quarter also closes and freezes its three months");
+		assertThat(closeOnThePage("2024-Q3")).contains("This period is already closed.");
+		assertThat(closeOnThePage("2024-08")).contains("This month was closed with its quarter");
+		assertThat(page("/finance/royalties?period=2024-08")).contains("Closed with 2024-Q3: these figures are as billed.")
+			.doesNotContain("id=\"close-period\"");
+
+		// a sale recorded late in August changes neither the quarter nor the month: both are billed
+		fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "PAID", at("2024-08-20"), 0, 3900, null, null,
+				List.of(new FinanceFixtures.LineSpec(product, 3900, 1, 650)));
+		RoyaltyStatement august = this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2024-08"));
+		assertThat(august.frozen()).isTrue();
+		assertThat(august.lines()).containsExactly(new RoyaltyStatement.Line(product.licenceReference(), "EUR", 3250, 0,
+				0, new BigDecimal("0.1000"), 325));
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2024-Q3")).lines())
+			.isEqualTo(august.lines());
+		assertThat(this.statements.statement(product.licenseeId(), RoyaltyPeriod.parse("2024-07")).frozen()).isTrue();
+
+		// billed month by month: a quarter with a month closed on its own cannot be closed whole
+		assertThat(closeOnThePage("2024-10")).contains("The period is closed; its statements are frozen.");
+		assertThat(closeOnThePage("2024-Q4")).contains("A month of this quarter was closed on its own");
+		assertThat(this.statements.closed(RoyaltyPeriod.parse("2024-Q4"))).isFalse();
+		assertThat(this.statements.closed(RoyaltyPeriod.parse("2024-11"))).isFalse();
+	}
+
+	/** Closes a period with the page's button and returns the page the browser lands on. */
+	private String closeOnThePage(String period) throws Exception {
+		MvcResult posted = this.mvc.perform(post("/finance/royalties/close").with(csrf())
+				.with(authentication(FinancePagesTests.finance())).param("period", period))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		return this.mvc.perform(get(posted.getResponse().getRedirectedUrl()).flashAttrs(posted.getFlashMap())
+				.with(authentication(FinancePagesTests.finance())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path).with(authentication(FinancePagesTests.finance())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static Instant at(String day) {
