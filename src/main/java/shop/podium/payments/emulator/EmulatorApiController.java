@@ -135,6 +135,21 @@ class EmulatorApiController {
 		});
 	}
 
+	/** The account the secret key belongs to, as {@code GET /v1/account} answers it. */
+	@GetMapping("/account")
+	ResponseEntity<String> account(HttpServletRequest request) {
+		return call(request, null, () -> {
+			ObjectNode account = this.store.createObject();
+			account.put("id", StripeEmulator.ACCOUNT_ID);
+			account.put("object", "account");
+			account.put("country", "FR");
+			account.put("default_currency", "eur");
+			account.putObject("business_profile").put("name", "Podium (Stripe emulator)");
+			account.putObject("settings").putObject("dashboard").put("display_name", "Podium");
+			return account;
+		});
+	}
+
 	@GetMapping("/balance")
 	ResponseEntity<String> balance(HttpServletRequest request) {
 		return call(request, null, () -> {
