@@ -102,6 +102,9 @@ class FinancePagesTests {
 		this.mvc.perform(get(own).with(authentication(staffOf(theirs.licenseeId())))).andExpect(status().isNotFound());
 		this.mvc.perform(get(own + ".pdf").with(authentication(staffOf(theirs.licenseeId()))))
 			.andExpect(status().isNotFound());
+		this.mvc.perform(get(own + ".csv").with(authentication(staffOf(theirs.licenseeId()))))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("3250"))));
 		this.mvc.perform(get("/finance/royalties/2025-05/" + mine.licenseeId()).with(authentication(staffOf(mine.licenseeId()))))
 			.andExpect(status().isForbidden());
 	}

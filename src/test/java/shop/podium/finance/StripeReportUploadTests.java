@@ -242,7 +242,7 @@ class StripeReportUploadTests {
 	private void known(String prefix, int n) {
 		this.emulator.holdHistory(java.util.stream.IntStream.rangeClosed(1, n)
 			.mapToObj(i -> new StripeEmulator.PastTransaction(prefix + i, java.time.Instant.parse("2019-02-01T10:00:00Z"),
-					3900, 143, "eur", "charge", null, "Sale before the shop"))
+					3900, 143, "eur", "charge", null, "Sale before the shop", null))
 			.toList());
 	}
 

@@ -36,6 +36,20 @@ class EmulatorHistory {
 	void hold(List<StripeEmulator.PastTransaction> transactions) {
 		for (int from = 0; from < transactions.size(); from += BATCH) {
 			List<StripeEmulator.PastTransaction> batch = transactions.subList(from, Math.min(transactions.size(), from + BATCH));
+			List<StripeEmulator.PastTransaction> sources = batch.stream()
+				.filter(t -> t.paymentIntent() != null && t.source() != null)
+				.toList();
+			this.jdbc.batchUpdate("""
+					INSERT INTO stripe_emulator_object (id, object, created, parent, data)
+					VALUES (?, ?, ?, ?, ?)""", sources, sources.size(),
+					(PreparedStatement ps, StripeEmulator.PastTransaction t) -> {
+						ObjectNode source = source(t);
+						ps.setString(1, t.source());
+						ps.setString(2, source.get("object").asString());
+						ps.setLong(3, t.created().getEpochSecond());
+						ps.setString(4, t.paymentIntent());
+						ps.setString(5, this.store.write(source));
+					});
 			this.jdbc.batchUpdate("""
 					INSERT INTO stripe_emulator_object (id, object, created, parent, payout, data)
 					VALUES (?, 'balance_transaction', ?, ?, ?, ?)""", batch, batch.size(),
@@ -47,6 +61,28 @@ class EmulatorHistory {
 						ps.setString(5, this.store.write(json(t)));
 					});
 		}
+	}
+
+	/** The charge or refund a past transaction is for, with what finance reads of it. */
+	private ObjectNode source(StripeEmulator.PastTransaction t) {
+		boolean refund = t.amount() < 0 || "refund".equals(t.reportingCategory());
+		ObjectNode source = this.store.createObject();
+		source.put("id", t.source());
+		source.put("object", refund ? "refund" : "charge");
+		source.put("created", t.created().getEpochSecond());
+		source.put("livemode", false);
+		source.put("amount", Math.abs(t.amount()));
+		source.put("currency", t.currency());
+		source.put("payment_intent", t.paymentIntent());
+		source.put("status", "succeeded");
+		source.put("balance_transaction", t.id());
+		source.putObject("metadata");
+		if (!refund) {
+			source.put("paid", true);
+			source.put("amount_refunded", 0);
+			source.put("refunded", false);
+		}
+		return source;
 	}
 
 	private ObjectNode json(StripeEmulator.PastTransaction t) {

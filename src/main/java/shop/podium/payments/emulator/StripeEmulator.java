@@ -303,10 +303,12 @@ public class StripeEmulator {
 	 * A balance transaction of the account that the shop did not make: from before the shop, or seeded.
 	 * @param amount minor units of {@code currency} (lower case, as Stripe writes it)
 	 * @param reportingCategory also its type: charge, refund, payout, adjustment…
-	 * @param source the charge, refund or payout it is for (need not exist in the emulator)
+	 * @param source the charge, refund or payout it is for
+	 * @param paymentIntent for a charge or refund, the PaymentIntent paid: the emulator then holds the charge or
+	 * refund {@code source} too, as a list expanding {@code data.source} returns it; null to hold no source object
 	 */
 	public record PastTransaction(String id, Instant created, long amount, long fee, String currency,
-			String reportingCategory, String source, String description) {
+			String reportingCategory, String source, String description, String paymentIntent) {
 	}
 
 	/**
