@@ -79,6 +79,9 @@ class FinanceJourney extends BrowserJourney {
 
 		Path report = Files.createTempFile("balance-report", ".csv");
 		String txn = FinanceJourneyData.unique("txn_journey_");
+		// a report from before the shop: its transaction is in the shop's Stripe account, which the upload checks
+		this.emulator.holdHistory(java.util.List.of(new StripeEmulator.PastTransaction(txn,
+				Instant.parse("2019-01-15T10:00:00Z"), 3900, 143, "eur", "charge", null, "Sale before the shop", null)));
 		Files.writeString(report, "balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category\n"
 				+ txn + ",2019-01-15 10:00:00,eur,39.00,1.43,37.57,charge\n");
 		assertThat(finance.uploadReport(report)).contains("new transactions imported: 1");

@@ -3,6 +3,7 @@ package shop.podium.finance;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -35,14 +36,16 @@ class FinanceRefundsController {
 	}
 
 	@GetMapping("/finance/refunds")
-	String form() {
+	String form(Model model) {
+		// a fresh key per showing of the form: the same form sent twice (or resent) is one refund
+		model.addAttribute("refundRequest", UUID.randomUUID().toString());
 		return "finance/refunds";
 	}
 
 	@PostMapping("/finance/refunds")
 	String refund(@RequestParam(defaultValue = "") String order, @RequestParam(defaultValue = "") String amount,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean full,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String request, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("order", order);
 		if (reason.isBlank() || reason.length() > 500) {
 			redirect.addFlashAttribute("alert", "finance.refunds.reasonRequired");
@@ -68,8 +71,8 @@ class FinanceRefundsController {
 			else {
 				money = Money.of(new BigDecimal(amount.strip()), Currency.getInstance(currency.get()));
 			}
-			this.refunds.refund(order.strip(), money, reason.strip());
-			redirect.addFlashAttribute("notice", "finance.refunds.done");
+			boolean made = this.refunds.refund(order.strip(), money, reason.strip(), request.strip()).isPresent();
+			redirect.addFlashAttribute("notice", made ? "finance.refunds.done" : "finance.refunds.repeated");
 		}
 		catch (NumberFormatException | ArithmeticException ex) {
 			redirect.addFlashAttribute("alert", "finance.refunds.badAmount");

@@ -31,6 +31,7 @@ class RoyaltiesController {
 				: RoyaltyPeriod.month(LocalDate.now(ZoneOffset.UTC).minusMonths(1)).key());
 		model.addAttribute("period", chosen);
 		model.addAttribute("closed", this.statements.closed(chosen));
+		model.addAttribute("closedWith", this.statements.closedWith(chosen).orElse(null));
 		model.addAttribute("closedPeriods", this.statements.closedPeriods());
 		model.addAttribute("licensees", this.statements.licenseesIn(chosen)
 			.stream()
@@ -88,16 +89,42 @@ class RoyaltiesController {
 
 	static ResponseEntity<byte[]> csv(RoyaltyStatement statement) {
 		List<List<?>> rows = new java.util.ArrayList<>();
-		statement.lines()
-			.forEach(l -> rows.add(List.of(statement.period().key(), statement.licenseeName(), l.licenceReference(),
-					l.currency(), l.gross(), l.returns(), l.adjustments(), l.net(), l.rate().toPlainString(), l.royalty(),
-					"", "", "")));
+		RoyaltyStatement.Conversion conversion = statement.conversion();
+		statement.lines().forEach(l -> {
+			List<Object> row = new java.util.ArrayList<>(List.of(statement.period().key(), statement.licenseeName(),
+					l.licenceReference(), l.currency(), l.gross(), l.returns(), l.adjustments(), l.net(),
+					l.rate().toPlainString(), l.royalty(), "", "", "", "", ""));
+			row.addAll(convertedCells(conversion, l));
+			rows.add(row);
+		});
+		if (conversion != null) {
+			rows.add(List.of(statement.period().key(), statement.licenseeName(), "total", "", "", "", "", "", "", "", "",
+					"", "", "", conversion.unconverted(), conversion.currency(), "", conversion.net(), conversion.royalty()));
+		}
 		statement.guarantees()
 			.forEach(g -> rows.add(List.of(statement.period().key(), statement.licenseeName(), g.licenceReference(),
-					g.currency(), "", "", "", "", "", g.converted(), g.guarantee(), g.shortfall(), g.unconverted())));
+					g.currency(), "", "", "", "", "", g.converted(), dayOf(g.from()), dayOf(g.to()), g.guarantee(),
+					g.shortfall(), g.unconverted(), "", "", "", "")));
 		return Downloads.csv(fileName(statement, "csv"), SafeCsv.write(List.of("period", "licensee", "licence",
 				"currency", "gross_minor", "returns_minor", "adjustments_minor", "net_minor", "rate", "royalty_minor",
-				"minimum_guarantee_minor", "shortfall_minor", "not_converted"), rows));
+				"guarantee_from", "guarantee_to", "minimum_guarantee_minor", "shortfall_minor", "not_converted",
+				"converted_currency", "exchange_rate", "converted_net_minor", "converted_royalty_minor"), rows));
+	}
+
+	private static List<Object> convertedCells(RoyaltyStatement.Conversion conversion, RoyaltyStatement.Line line) {
+		if (conversion == null) {
+			return List.of("", "", "", "");
+		}
+		return conversion.lines()
+			.stream()
+			.filter(c -> c.licenceReference().equals(line.licenceReference()) && c.from().equals(line.currency()))
+			.findFirst()
+			.<List<Object>>map(c -> List.of(conversion.currency(), c.exchangeRate().toPlainString(), c.net(), c.royalty()))
+			.orElse(List.of(conversion.currency(), "", "", ""));
+	}
+
+	private static String dayOf(LocalDate day) {
+		return (day != null) ? day.toString() : "";
 	}
 
 	static String fileName(RoyaltyStatement statement, String extension) {

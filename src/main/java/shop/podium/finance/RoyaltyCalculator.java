@@ -3,7 +3,9 @@ package shop.podium.finance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import shop.podium.licensing.GuaranteePeriod;
 import shop.podium.licensing.LicenceSummary;
 
 /**
@@ -22,10 +25,15 @@ import shop.podium.licensing.LicenceSummary;
  * <li>the licence is the one in force on the payment day that covers the order's region, the product's
  * category and edition; a sale no licence covers is billed at rate 0 under "unlicensed" so it shows;</li>
  * <li>royalty = net × rate, rounded half-up to the currency's minor unit (none for JPY and KRW);</li>
- * <li>the minimum guarantee is per statement period, in its own currency; royalties in another currency count
- * towards it converted at the rate Stripe applied to the licensee's charges (settlement ÷ presentment).
- * Without such a rate (Stripe settled in the sale's currency, or the emulator, which has no FX) that currency is
- * not converted: the shortfall counts only what could be, and the statement lists the currencies left out.</li>
+ * <li>the minimum guarantee is owed per guarantee period of the licence (calendar month, quarter or year), in its
+ * own currency, pro rata by days when the licence starts or ends inside one; its shortfall is the guarantee less
+ * the royalties due over that whole guarantee period, and is billed on the statement whose period holds the
+ * guarantee period's last day (or the licence's); royalties in another currency count towards it converted at
+ * the rate Stripe applied to the licensee's charges (their balance transactions' exchange_rate).
+ * Without such a rate (Stripe settled in the sale's currency) that currency is not converted: the shortfall counts
+ * only what could be, and the statement lists the currencies left out;</li>
+ * <li>the statement's lines are also shown converted into the currency Stripe settled the licensee's charges in,
+ * at the same rates, each rounded half-up to the minor unit, and totalled.</li>
  * </ul>
  */
 final class RoyaltyCalculator {
@@ -84,10 +92,80 @@ final class RoyaltyCalculator {
 	}
 
 	/**
-	 * @param rates per currency, settlement minor units per presentment minor unit into the guarantee's currency
+	 * A guarantee period of a licence as far as the licence runs in it.
+	 * @param endExclusive the day after its last day
+	 * @param guaranteed the guarantee for those days, in minor units of the guarantee's currency
 	 */
-	static RoyaltyStatement.Guarantee guarantee(LicenceSummary licence, List<RoyaltyStatement.Line> lines,
+	record GuaranteeWindow(LocalDate from, LocalDate endExclusive, long guaranteed) {
+	}
+
+	/**
+	 * The guarantee periods of a licence whose shortfall falls due in a statement period: those whose last day (or
+	 * the licence's last day, when it ends first) lies in it.
+	 */
+	static List<GuaranteeWindow> guaranteesDueIn(LicenceSummary licence, LocalDate start, LocalDate endExclusive) {
+		List<GuaranteeWindow> due = new ArrayList<>();
+		if (licence.minimumGuaranteeMinor() <= 0) {
+			return due;
+		}
+		GuaranteePeriod every = licence.minimumGuaranteePeriod();
+		for (LocalDate from = every.startOf(start); from.isBefore(endExclusive); from = every.endAfter(from)) {
+			LocalDate until = every.endAfter(from);
+			LocalDate cutFrom = from.isBefore(licence.validFrom()) ? licence.validFrom() : from;
+			LocalDate cutUntil = until.isAfter(licence.validTo().plusDays(1)) ? licence.validTo().plusDays(1) : until;
+			if (!cutFrom.isBefore(cutUntil) || !cutUntil.isAfter(start) || cutUntil.isAfter(endExclusive)) {
+				continue;
+			}
+			long days = ChronoUnit.DAYS.between(from, until);
+			long runs = ChronoUnit.DAYS.between(cutFrom, cutUntil);
+			long guaranteed = BigDecimal.valueOf(licence.minimumGuaranteeMinor())
+				.multiply(BigDecimal.valueOf(runs))
+				.divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_UP)
+				.longValueExact();
+			due.add(new GuaranteeWindow(cutFrom, cutUntil, guaranteed));
+		}
+		return due;
+	}
+
+	/**
+	 * An amount in minor units of one currency, in minor units of another at a rate in major units (Stripe's
+	 * {@code exchange_rate}), rounded half-up.
+	 */
+	static long convert(long minor, String from, String into, BigDecimal exchangeRate) {
+		int scale = Currency.getInstance(into).getDefaultFractionDigits() - Currency.getInstance(from).getDefaultFractionDigits();
+		return BigDecimal.valueOf(minor)
+			.multiply(exchangeRate)
+			.scaleByPowerOfTen(scale)
+			.setScale(0, RoundingMode.HALF_UP)
+			.longValueExact();
+	}
+
+	/**
+	 * The lines in one currency.
+	 * @param rates per currency, {@code into} per unit of it in major units; {@code into} itself need not be there
+	 */
+	static RoyaltyStatement.Conversion conversion(List<RoyaltyStatement.Line> lines, String into,
 			Map<String, BigDecimal> rates) {
+		List<RoyaltyStatement.Converted> converted = new ArrayList<>();
+		TreeSet<String> unconverted = new TreeSet<>();
+		for (RoyaltyStatement.Line line : lines) {
+			BigDecimal rate = line.currency().equals(into) ? BigDecimal.ONE : rates.get(line.currency());
+			if (rate == null) {
+				unconverted.add(line.currency());
+				continue;
+			}
+			converted.add(new RoyaltyStatement.Converted(line.licenceReference(), line.currency(), rate,
+					convert(line.net(), line.currency(), into, rate), convert(line.royalty(), line.currency(), into, rate)));
+		}
+		return new RoyaltyStatement.Conversion(into, converted, String.join(", ", unconverted));
+	}
+
+	/**
+	 * @param lines the licensee's royalty lines over the guarantee window
+	 * @param rates per currency, the guarantee's currency per unit of it in major units (Stripe's exchange rate)
+	 */
+	static RoyaltyStatement.Guarantee guarantee(LicenceSummary licence, GuaranteeWindow window,
+			List<RoyaltyStatement.Line> lines, Map<String, BigDecimal> rates) {
 		String currency = licence.minimumGuaranteeCurrency();
 		long converted = 0;
 		TreeSet<String> unconverted = new TreeSet<>();
@@ -99,18 +177,16 @@ final class RoyaltyCalculator {
 				converted += line.royalty();
 			}
 			else if (rates.containsKey(line.currency())) {
-				converted += BigDecimal.valueOf(line.royalty())
-					.multiply(rates.get(line.currency()))
-					.setScale(0, RoundingMode.HALF_UP)
-					.longValueExact();
+				converted += convert(line.royalty(), line.currency(), currency, rates.get(line.currency()));
 			}
 			else if (line.royalty() != 0) {
 				unconverted.add(line.currency());
 			}
 		}
-		long shortfall = Math.max(0, licence.minimumGuaranteeMinor() - converted);
-		return new RoyaltyStatement.Guarantee(licence.reference(), currency, licence.minimumGuaranteeMinor(), converted,
-				shortfall, String.join(", ", unconverted));
+		long shortfall = Math.max(0, window.guaranteed() - converted);
+		return new RoyaltyStatement.Guarantee(licence.reference(), currency, licence.minimumGuaranteePeriod(),
+				window.from(), window.endExclusive().minusDays(1), window.guaranteed(), converted, shortfall,
+				String.join(", ", unconverted));
 	}
 
 }

@@ -31,6 +31,24 @@ record RoyaltyPeriod(String key, LocalDate start, LocalDate endExclusive) {
 		throw new IllegalArgumentException("Not a period: " + key);
 	}
 
+	boolean quarter() {
+		return this.key.contains("Q");
+	}
+
+	/** The months of a quarter, or the month itself. */
+	java.util.List<RoyaltyPeriod> months() {
+		java.util.List<RoyaltyPeriod> months = new java.util.ArrayList<>();
+		for (LocalDate day = this.start; day.isBefore(this.endExclusive); day = day.plusMonths(1)) {
+			months.add(month(day));
+		}
+		return months;
+	}
+
+	/** The quarter a month is in. */
+	RoyaltyPeriod quarterOf() {
+		return parse(this.start.getYear() + "-Q" + ((this.start.getMonthValue() - 1) / 3 + 1));
+	}
+
 	static RoyaltyPeriod month(LocalDate day) {
 		return parse(YearMonth.from(day).toString());
 	}

@@ -44,8 +44,27 @@ final class StatementPdf {
 					major(line.royalty(), line.currency())));
 		}
 		text.add("");
+		RoyaltyStatement.Conversion conversion = statement.conversion();
+		if (conversion != null && !statement.lines().isEmpty()) {
+			String into = conversion.currency();
+			text.add("Converted into " + into + " at the rates Stripe applied");
+			text.add(String.format("%-16s %-4s %14s %14s %14s", "Licence", "Cur", "Stripe rate", "Net " + into,
+					"Royalty " + into));
+			for (RoyaltyStatement.Converted c : conversion.lines()) {
+				text.add(String.format("%-16s %-4s %14s %14s %14s", c.licenceReference(), c.from(),
+						c.exchangeRate().toPlainString(), major(c.net(), into), major(c.royalty(), into)));
+			}
+			text.add(String.format("%-16s %-4s %14s %14s %14s", "Total", "", "", major(conversion.net(), into),
+					major(conversion.royalty(), into)));
+			if (conversion.partial()) {
+				text.add("Not converted (no Stripe rate in the period): " + conversion.unconverted());
+			}
+			text.add("");
+		}
 		for (RoyaltyStatement.Guarantee g : statement.guarantees()) {
-			text.add("Minimum guarantee " + g.licenceReference() + ": " + major(g.guarantee(), g.currency()) + " "
+			text.add("Minimum guarantee " + g.licenceReference()
+					+ ((g.from() != null) ? " for " + g.from() + " to " + g.to() : "") + ": "
+					+ major(g.guarantee(), g.currency()) + " "
 					+ g.currency() + ", royalties " + major(g.converted(), g.currency()) + ", shortfall "
 					+ major(g.shortfall(), g.currency()) + " " + g.currency()
 					+ (g.provisional() ? " (not converted: " + g.unconverted() + ")" : ""));

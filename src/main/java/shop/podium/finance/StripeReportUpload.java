@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports Stripe's balance report or payout reconciliation report (itemised CSV) for periods before the shop
  * imported through the API. The file is streamed (read and written in batches) inside ONE database transaction:
  * any bad row, a row of another Stripe account or a transaction already held with other figures rolls everything
- * back, and the answer lists each problem with its row number. The same file (by SHA-256) is imported once.
+ * back, and the answer lists each problem with its row number. The same file (by SHA-256) is imported once. Before
+ * that, a sample of its transactions is looked up in the shop's Stripe account ({@link ReportAccountCheck}): a
+ * report of another account is refused whole.
  */
 @Service
 class StripeReportUpload {
@@ -44,10 +46,13 @@ class StripeReportUpload {
 
 	private final TransactionTemplate transactions;
 
+	private final ReportAccountCheck accountCheck;
+
 	private final Clock clock;
 
 	StripeReportUpload(JdbcClient jdbc, Ledger ledger, Reconciliation reconciliation, FinanceProperties properties,
-			TransactionTemplate transactions, ObjectProvider<Clock> clock) {
+			TransactionTemplate transactions, ReportAccountCheck accountCheck, ObjectProvider<Clock> clock) {
+		this.accountCheck = accountCheck;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.reconciliation = reconciliation;
@@ -100,6 +105,10 @@ class StripeReportUpload {
 		Optional<Timestamp> earlier = uploadedAt(sha);
 		if (earlier.isPresent()) {
 			return new Result(fileName, 0, 0, earlier, List.of(), 0);
+		}
+		Optional<Problem> foreign = this.accountCheck.check(content);
+		if (foreign.isPresent()) {
+			return refused(fileName, 0, List.of(foreign.get()), 1);
 		}
 		try {
 			Result result = this.transactions.execute(status -> importAll(fileName, content, sha, actor, status));

@@ -160,6 +160,7 @@ public class LicenceBook {
 					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
 					rs.getBoolean("suspended"), "ACTIVE".equals(rs.getString("licensee_status")), rate,
 					rs.getLong("minimum_guarantee_minor"), rs.getString("minimum_guarantee_currency"),
+					GuaranteePeriod.valueOf(rs.getString("minimum_guarantee_period")),
 					territories.getOrDefault(licence, Set.of()), categories.getOrDefault(licence, Set.of()),
 					editions.getOrDefault(licence, Set.of()), rs.getLong("version")));
 		});

@@ -19,7 +19,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * URL, and suspending is its own, audited action.
  *
  * @param royaltyRatePercent the royalty as a percentage of net sales, e.g. 12.5
- * @param minimumGuarantee the minimum royalty per period in major units of {@code minimumGuaranteeCurrency}
+ * @param minimumGuarantee the minimum royalty per guarantee period in major units of {@code minimumGuaranteeCurrency}
+ * @param minimumGuaranteePeriod a {@link GuaranteePeriod} name: how often the guarantee falls due
  */
 record LicenceForm(
 		@NotBlank(message = "{admin.licence.reference.required}")
@@ -35,6 +36,8 @@ record LicenceForm(
 		@Digits(integer = 12, fraction = 2, message = "{admin.licence.guarantee.invalid}") BigDecimal minimumGuarantee,
 		@NotBlank(message = "{admin.licence.currency.required}")
 		@Pattern(regexp = "[A-Z]{3}", message = "{admin.licence.currency.invalid}") String minimumGuaranteeCurrency,
+		@NotBlank(message = "{admin.licence.guaranteePeriod.required}")
+		@Pattern(regexp = "MONTH|QUARTER|YEAR", message = "{admin.licence.guaranteePeriod.invalid}") String minimumGuaranteePeriod,
 		@NotEmpty(message = "{admin.licence.territories.required}") List<String> territories,
 		@NotEmpty(message = "{admin.licence.categories.required}") List<String> categories,
 		@NotEmpty(message = "{admin.licence.editions.required}") List<String> editions,
@@ -49,7 +52,7 @@ record LicenceForm(
 
 	static LicenceForm empty(LocalDate today) {
 		return new LicenceForm("", today, today.plusYears(1).minusDays(1), new BigDecimal("10"), BigDecimal.ZERO, "USD",
-				List.of(), List.of(), List.of(), null);
+				GuaranteePeriod.YEAR.name(), List.of(), List.of(), List.of(), null);
 	}
 
 	static LicenceForm of(LicenceSummary licence) {
@@ -57,7 +60,7 @@ record LicenceForm(
 		return new LicenceForm(licence.reference(), licence.validFrom(), licence.validTo(),
 				licence.royaltyRate().movePointRight(2).stripTrailingZeros(),
 				BigDecimal.valueOf(licence.minimumGuaranteeMinor(), currency.getDefaultFractionDigits()),
-				licence.minimumGuaranteeCurrency(), List.copyOf(licence.territories()), List.copyOf(licence.categories()),
+				licence.minimumGuaranteeCurrency(), licence.minimumGuaranteePeriod().name(), List.copyOf(licence.territories()), List.copyOf(licence.categories()),
 				List.copyOf(licence.editions()), licence.version());
 	}
 

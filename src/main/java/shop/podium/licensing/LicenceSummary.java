@@ -9,11 +9,12 @@ import java.util.TreeSet;
 /**
  * A licence as its holder and the administrators see it.
  *
- * @param minimumGuaranteeMinor the minimum royalty per period, in minor units of {@code minimumGuaranteeCurrency}
+ * @param minimumGuaranteeMinor the minimum royalty per {@code minimumGuaranteePeriod}, in minor units of
+ * {@code minimumGuaranteeCurrency}
  */
 public record LicenceSummary(long id, long licenseeId, String reference, LocalDate validFrom, LocalDate validTo,
 		boolean suspended, boolean licenseeActive, BigDecimal royaltyRate, long minimumGuaranteeMinor,
-		String minimumGuaranteeCurrency, Set<String> territories, Set<String> categories,
+		String minimumGuaranteeCurrency, GuaranteePeriod minimumGuaranteePeriod, Set<String> territories, Set<String> categories,
 		Set<String> editions, long version) {
 
 	/** How soon before its end a licence is shown as expiring. */

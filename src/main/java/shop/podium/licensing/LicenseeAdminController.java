@@ -217,6 +217,7 @@ class LicenseeAdminController {
 		model.addAttribute("categoryOptions", slugs("category"));
 		model.addAttribute("editionOptions", slugs("edition"));
 		model.addAttribute("currencies", currencies());
+		model.addAttribute("guaranteePeriods", GuaranteePeriod.values());
 		return LICENCE_FORM;
 	}
 

@@ -114,8 +114,8 @@ class LicensingAdmin {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO licence (licensee_id, reference, valid_from, valid_to, royalty_rate,
-				  minimum_guarantee_minor, minimum_guarantee_currency)
-				VALUES (:licensee, :reference, :from, :to, :rate, :guarantee, :currency)""")
+				  minimum_guarantee_minor, minimum_guarantee_currency, minimum_guarantee_period)
+				VALUES (:licensee, :reference, :from, :to, :rate, :guarantee, :currency, :guaranteePeriod)""")
 			.param("licensee", licenseeId)
 			.params(columns(form))
 			.update(keys);
@@ -131,7 +131,8 @@ class LicensingAdmin {
 		LicenceSummary before = owned(licenseeId, licenceId);
 		int updated = this.jdbc.sql("""
 				UPDATE licence SET reference = :reference, valid_from = :from, valid_to = :to, royalty_rate = :rate,
-				  minimum_guarantee_minor = :guarantee, minimum_guarantee_currency = :currency, version = version + 1
+				  minimum_guarantee_minor = :guarantee, minimum_guarantee_currency = :currency,
+				  minimum_guarantee_period = :guaranteePeriod, version = version + 1
 				WHERE id = :id AND version = :version""")
 			.params(columns(form))
 			.param("id", licenceId)
@@ -193,6 +194,7 @@ class LicensingAdmin {
 			.movePointRight(currency.getDefaultFractionDigits())
 			.longValueExact());
 		columns.put("currency", currency.getCurrencyCode());
+		columns.put("guaranteePeriod", GuaranteePeriod.valueOf(form.minimumGuaranteePeriod()).name());
 		return columns;
 	}
 

@@ -65,6 +65,21 @@ public class OrderRefunds {
 	}
 
 	/**
+	 * Refunds an amount with a reason and no stock back, once per form: {@code requestKey} is drawn when the form
+	 * is shown, so the same form sent twice (or at once) is one refund, and it is Stripe's idempotency key.
+	 * @return the amount refunded, or empty when this form's refund was recorded before
+	 * @throws RefundRefused when the key is not one the shop draws, the order is not paid or the amount is not
+	 * between 0 and what is left
+	 */
+	@Transactional
+	public Optional<Money> refund(String number, Money amount, String reason, String requestKey) {
+		if (requestKey == null || !RefundForm.REQUEST_KEY.matcher(requestKey).matches()) {
+			throw new RefundRefused("orders.refund.refused.form");
+		}
+		return refund(number, new RefundRequest(requestKey, amount, reason, Map.of()));
+	}
+
+	/**
 	 * Refunds part or all of a paid order and puts the units staff chose back on the shelf, in one transaction:
 	 * the stock goes back if and only if the refund is recorded. The order stays locked while Stripe is asked, so
 	 * requests for one order queue up; a request whose form was handled before changes nothing, and its key is

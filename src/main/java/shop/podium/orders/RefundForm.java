@@ -19,7 +19,7 @@ record RefundForm(String request, String amount, String reason, Map<String, Stri
 
 	static final String UNITS_PREFIX = "restock-";
 
-	private static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9-]{8,64}");
+	static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
 	static RefundForm of(Map<String, String> params) {
 		Map<String, String> units = new LinkedHashMap<>();

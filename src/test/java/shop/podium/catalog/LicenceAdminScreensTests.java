@@ -69,6 +69,11 @@ class LicenceAdminScreensTests {
 
 	MockHttpServletRequestBuilder licenceFormWithGuarantee(String path, String guarantee, String reference, String from, String to,
 			String... territories) {
+		return licenceFormWithPeriod(path, guarantee, "QUARTER", reference, from, to, territories);
+	}
+
+	MockHttpServletRequestBuilder licenceFormWithPeriod(String path, String guarantee, String period, String reference,
+			String from, String to, String... territories) {
 		return post(path).with(csrf())
 			.param("reference", reference)
 			.param("validFrom", from)
@@ -76,6 +81,7 @@ class LicenceAdminScreensTests {
 			.param("royaltyRatePercent", "12.5")
 			.param("minimumGuarantee", guarantee)
 			.param("minimumGuaranteeCurrency", "GBP")
+			.param("minimumGuaranteePeriod", period)
 			.param("territories", territories)
 			.param("categories", this.world.category)
 			.param("editions", this.world.edition);
@@ -143,6 +149,32 @@ class LicenceAdminScreensTests {
 		AuditEntry updated = this.audit.historyOf("Licence", licence).getLast();
 		assertThat(updated.action()).isEqualTo("LICENCE_UPDATED");
 		assertThat(updated.detail()).contains("\"before\"").contains("\"au\"");
+	}
+
+	@Test
+	void theGuaranteePeriodIsChosenOnTheFormCheckedAndAudited() throws Exception {
+		long licensee = this.world.rows.licensee("Guarantee Maker " + CatalogFixtures.unique("g"), "ACTIVE");
+		String newPath = "/admin/licensees/" + licensee + "/licences/new";
+		assertThat(page(get(newPath))).contains("name=\"minimumGuaranteePeriod\"").contains("Each calendar quarter");
+		String reference = CatalogFixtures.unique("REF");
+		assertThat(page(licenceFormWithPeriod(newPath, "25000.00", "WEEK", reference, "2026-01-01", "2026-12-31", "gb")))
+			.contains("Choose month, quarter or year.");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM licence WHERE reference = ?").param(reference).query(Integer.class)
+			.single()).as("nothing saved").isZero();
+
+		this.mvc.perform(licenceForm(newPath, reference, "2026-01-01", "2026-12-31", "gb").with(authentication(ADMIN)))
+			.andExpect(status().is3xxRedirection());
+		long licence = this.jdbc.sql("SELECT id FROM licence WHERE reference = ?").param(reference).query(Long.class).single();
+		String editPath = "/admin/licensees/" + licensee + "/licences/" + licence + "/edit";
+		assertThat(page(get(editPath))).contains("<option value=\"QUARTER\" selected=\"selected\">");
+		this.mvc.perform(licenceFormWithPeriod(editPath, "25000.00", "YEAR", reference, "2026-01-01", "2026-12-31", "gb")
+				.with(authentication(ADMIN)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("SELECT minimum_guarantee_period FROM licence WHERE id = ?").param(licence)
+			.query(String.class).single()).isEqualTo("YEAR");
+		AuditEntry updated = this.audit.historyOf("Licence", licence).getLast();
+		assertThat(updated.detail()).contains("\"minimumGuaranteePeriod\":\"QUARTER\"")
+			.contains("\"minimumGuaranteePeriod\":\"YEAR\"");
 	}
 
 	@Test

@@ -51,8 +51,17 @@ class FinanceFixtures {
 	record Product(long licenseeId, String slug, String licenceReference) {
 	}
 
-	/** A licensee with one licence (rate, minimum guarantee) and one product of a fresh category and edition. */
+	/**
+	 * A licensee with one licence (rate, yearly minimum guarantee, 2025 to 2027) and one product of a fresh
+	 * category and edition.
+	 */
 	Product product(String rate, long guaranteeMinor, String guaranteeCurrency) {
+		return product(rate, guaranteeMinor, guaranteeCurrency, "YEAR", LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31));
+	}
+
+	/** As above, with how often the guarantee falls due and the licence's first and last day. */
+	Product product(String rate, long guaranteeMinor, String guaranteeCurrency, String guaranteePeriod, LocalDate from,
+			LocalDate to) {
 		long licensee = insert(this.jdbc.sql("INSERT INTO licensee (code, name, kind, status) VALUES (:c, :n, 'MANUFACTURER', 'ACTIVE')")
 			.param("c", unique("lic-"))
 			.param("n", unique("Maker ")));
@@ -63,12 +72,13 @@ class FinanceFixtures {
 		String reference = unique("L-");
 		long licence = insert(this.jdbc.sql("""
 				INSERT INTO licence (licensee_id, reference, valid_from, valid_to, suspended, royalty_rate,
-				  minimum_guarantee_minor, minimum_guarantee_currency)
-				VALUES (:l, :r, :from, :to, FALSE, :rate, :mg, :mgc)""")
+				  minimum_guarantee_minor, minimum_guarantee_currency, minimum_guarantee_period)
+				VALUES (:l, :r, :from, :to, FALSE, :rate, :mg, :mgc, :mgp)""")
 			.param("l", licensee)
 			.param("r", reference)
-			.param("from", LocalDate.of(2025, 1, 1))
-			.param("to", LocalDate.of(2027, 12, 31))
+			.param("from", from)
+			.param("to", to)
+			.param("mgp", guaranteePeriod)
 			.param("rate", new BigDecimal(rate))
 			.param("mg", guaranteeMinor)
 			.param("mgc", guaranteeCurrency));
@@ -153,6 +163,38 @@ class FinanceFixtures {
 		this.jdbc.sql("UPDATE customer_order SET refunded_minor = refunded_minor + :a WHERE number = :n")
 			.param("a", amount)
 			.param("n", number)
+			.update();
+	}
+
+	/**
+	 * A charge for an order as imported from Stripe and matched, settled in another currency at Stripe's rate:
+	 * amount = source amount × exchange rate (major units), rounded to the settlement currency's minor unit.
+	 * @param exchangeRate null when Stripe settled in the order's own currency
+	 */
+	void charge(String orderNumber, Instant at, long sourceAmount, String sourceCurrency, String settlementCurrency,
+			BigDecimal exchangeRate) {
+		long amount = (exchangeRate == null) ? sourceAmount
+				: BigDecimal.valueOf(sourceAmount)
+					.multiply(exchangeRate)
+					.scaleByPowerOfTen(java.util.Currency.getInstance(settlementCurrency).getDefaultFractionDigits()
+							- java.util.Currency.getInstance(sourceCurrency).getDefaultFractionDigits())
+					.setScale(0, java.math.RoundingMode.HALF_UP)
+					.longValueExact();
+		this.jdbc.sql("""
+				INSERT INTO finance_balance_transaction (id, created_at, type, reporting_category, amount_minor, fee_minor,
+				  net_minor, currency, exchange_rate, source_id, source_amount, source_currency, origin, imported_at,
+				  order_number, matched)
+				VALUES (:id, :at, 'charge', 'charge', :amount, 0, :amount, :currency, :rate, :source, :sourceAmount,
+				  :sourceCurrency, 'API', :at, :order, TRUE)""")
+			.param("id", unique("txn_"))
+			.param("at", Timestamp.from(at))
+			.param("amount", amount)
+			.param("currency", settlementCurrency)
+			.param("rate", exchangeRate)
+			.param("source", unique("ch_"))
+			.param("sourceAmount", sourceAmount)
+			.param("sourceCurrency", sourceCurrency)
+			.param("order", orderNumber)
 			.update();
 	}
 

@@ -18,15 +18,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import shop.podium.payments.emulator.StripeEmulator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Times the import and match of 100,000 balance transactions through the report upload path (parse, check
- * against what is held, insert in batches inside one transaction, then match to orders), with the heap's peak
- * while it runs, against a raw batch insert of the same rows in the same run. Not a test: its name keeps it
- * out of {@code ./mvnw verify}; see docs/benchmarks/finance.md.
+ * Times the import and match of 100,000 balance transactions by both paths: through Stripe's API with stripe-java
+ * (auto-pagination, 1,000 pages of 100 from the emulator, written in batches as they stream in, then matched to
+ * orders) and through the report upload (parse, check against what is held, insert in batches inside one
+ * transaction, then match), with the heap's peak while each runs, against a raw batch insert of the same number
+ * of rows in the same run. Not a test: its name keeps it out of {@code ./mvnw verify}; see
+ * docs/benchmarks/finance.md.
  */
-@SpringBootTest(properties = "podium.finance.import-cron=-")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "podium.finance.import-cron=-")
 class FinanceImportBenchmark {
 
 	static final int ROWS = Integer.getInteger("benchmark.rows", 100_000);
@@ -46,20 +50,48 @@ class FinanceImportBenchmark {
 	@Autowired
 	JdbcTemplate template;
 
+	@Autowired
+	StripeImport stripeImport;
+
+	@Autowired
+	StripeEmulator emulator;
+
 	@Test
 	void hundredThousandBalanceTransactions() {
 		String run = FinanceFixtures.unique("b").toLowerCase(Locale.ROOT);
-		// warm-up: the JIT, the pool and the statements, on a small file
+		// warm-up: the JIT, the pool and the statements, on a small file and a small import
+		this.emulator.holdHistory(reportHistory(run + "w", 2_000));
 		this.uploads.upload("warm.csv", file(run + "w", 2_000, 0), "bench@example.com");
+		this.emulator.holdHistory(stripeLedger(run + "x", 2_000, 0, Instant.parse("2018-05-01T00:00:00Z")));
+		importFromStripe();
 
 		int orders = ROWS * 7 / 10;
 		long setup = System.nanoTime();
 		orders(run, orders);
-		System.out.printf("%nBENCHMARK rows=%d orders=%d cores=%d maxHeap=%d MB setup=%d ms%n", ROWS, orders,
+		orders(run + "a", orders);
+		System.out.printf("%nBENCHMARK rows=%d orders=%d (each path) cores=%d maxHeap=%d MB setup=%d ms%n", ROWS, orders,
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, ms(setup));
+
+		// the API path: the emulated account holds the transactions (and their charges and refunds), seeded in bulk
+		Measured seed = measure(() -> this.emulator.holdHistory(stripeLedger(run + "a", ROWS, orders,
+				Instant.parse("2018-07-01T00:00:00Z"))));
+		long[] fetched = new long[1];
+		Measured api = measure(() -> fetched[0] = importFromStripe());
+		// the run asks again for the second it stopped at last time (created >= cursor): a few rows twice
+		assertThat(fetched[0]).isBetween((long) ROWS, ROWS + 10L);
+		long apiMatched = this.jdbc.sql("SELECT COUNT(*) FROM finance_balance_transaction WHERE id LIKE ? AND order_number IS NOT NULL")
+			.param("txn\\_" + run + "a\\_%")
+			.query(Long.class)
+			.single();
+		System.out.printf("BENCHMARK seed emulator with %,d balance transactions (not part of the import): %,d ms%n", ROWS,
+				seed.ms);
+		System.out.printf("BENCHMARK API import (stripe-java auto-pagination, %,d transactions in pages of 100, then match): %,d ms, peak heap +%d MB, linked to orders %,d%n",
+				fetched[0], api.ms, api.peakMb, apiMatched);
 
 		byte[] csv = file(run, ROWS, orders);
 		System.out.printf("BENCHMARK file=%.1f MB%n", csv.length / 1e6);
+		// the report is the shop's own: the account holds its transactions, as the upload checks
+		this.emulator.holdHistory(reportHistory(run, ROWS));
 
 		Measured upload = measure(() -> {
 			StripeReportUpload.Result result = this.uploads.upload("bench.csv", csv, "bench@example.com");
@@ -67,7 +99,7 @@ class FinanceImportBenchmark {
 			assertThat(result.rowsNew()).isEqualTo(ROWS);
 		});
 		long matched = this.jdbc.sql("SELECT COUNT(*) FROM finance_balance_transaction WHERE id LIKE ? AND order_number IS NOT NULL")
-			.param("txn_" + run + "_%")
+			.param("txn\\_" + run + "\\_%")
 			.query(Long.class)
 			.single();
 		Measured rematch = measure(this.reconciliation::match);
@@ -84,6 +116,55 @@ class FinanceImportBenchmark {
 		System.out.printf("BENCHMARK baseline raw batch insert of %,d rows: %,d ms, peak heap +%d MB (rows pre-built in memory)%n",
 				ROWS, baseline.ms, baseline.peakMb);
 		System.out.printf("BENCHMARK upload / raw insert = %.1f%n", upload.ms / (double) Math.max(1, baseline.ms));
+		System.out.printf("BENCHMARK API import / raw insert = %.1f%n", api.ms / (double) Math.max(1, baseline.ms));
+	}
+
+	/** One import run through Stripe's API, to its end. @return how many balance transactions it fetched */
+	private long importFromStripe() {
+		long run = this.stripeImport.start("bench@example.com");
+		this.stripeImport.execute(run);
+		assertThat(this.jdbc.sql("SELECT status FROM finance_import_run WHERE id = ?").param(run).query(String.class).single())
+			.isEqualTo("DONE");
+		return this.jdbc.sql("SELECT fetched FROM finance_import_run WHERE id = ?").param(run).query(Long.class).single();
+	}
+
+	/**
+	 * The account's ledger as the report file below has it (70% charges of the orders' PaymentIntents, 10%
+	 * refunds of them, 20% fees and adjustments), one second apart from {@code from}, with the charges and refunds
+	 * they are for.
+	 */
+	static List<StripeEmulator.PastTransaction> stripeLedger(String run, int rows, int orders, Instant from) {
+		List<StripeEmulator.PastTransaction> ledger = new ArrayList<>(rows);
+		for (int i = 0; i < rows; i++) {
+			int kind = i % 10;
+			String id = "txn_" + run + "_" + i;
+			Instant at = from.plusSeconds(i);
+			if (kind < 7) {
+				int charge = i / 10 * 7 + kind;
+				ledger.add(new StripeEmulator.PastTransaction(id, at, 3900, 143, "eur", "charge", "ch_" + run + i, "Order",
+						(charge < orders) ? "pi_" + run + "_" + charge : "pi_" + run + "_none" + i));
+			}
+			else if (kind == 7) {
+				ledger.add(new StripeEmulator.PastTransaction(id, at, -3900, 0, "eur", "refund", "re_" + run + i, "Refund",
+						"pi_" + run + "_" + (i / 10 * 7)));
+			}
+			else {
+				ledger.add(new StripeEmulator.PastTransaction(id, at, -25, 0, "eur", (kind == 8) ? "fee" : "adjustment",
+						null, "Stripe fee", null));
+			}
+		}
+		return ledger;
+	}
+
+	/** The transactions of the report file below, held by the account (without their sources). */
+	static List<StripeEmulator.PastTransaction> reportHistory(String run, int rows) {
+		List<StripeEmulator.PastTransaction> held = new ArrayList<>(rows);
+		Instant at = Instant.parse("2018-04-01T00:00:00Z");
+		for (int i = 0; i < rows; i++) {
+			held.add(new StripeEmulator.PastTransaction("txn_" + run + "_" + i, at.plusSeconds(i), 0, 0, "eur", "charge", null,
+					"Before the shop", null));
+		}
+		return held;
 	}
 
 	/** Paid orders with the PaymentIntents the report's charges carry, written in batches (not timed). */

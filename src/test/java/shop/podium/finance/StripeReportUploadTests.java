@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import shop.podium.payments.emulator.StripeEmulator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -40,9 +42,13 @@ class StripeReportUploadTests {
 	@Autowired
 	Payouts payouts;
 
+	@Autowired
+	StripeEmulator emulator;
+
 	@Test
 	void aGoodReportImportsEveryRowInMinorUnitsOnceAndAgainImportsNothing() {
 		String p = FinanceFixtures.unique("txn_");
+		known(p, 3);
 		String csv = HEADER + p + "1,2019-02-01 10:00:00,2019-02-03 00:00:00,eur,39.00,1.43,37.57,charge,ch_1,Old sale,39.00,eur\n"
 				+ p + "2,2019-02-02 11:00:00,2019-02-04 00:00:00,jpy,4800,174,4626,charge,ch_2,Old sale,4800,jpy\n"
 				+ p + "3,2019-02-05 12:00:00,2019-02-07 00:00:00,eur,-10.00,0.00,-10.00,refund,re_3,Refund,,\n";
@@ -70,6 +76,7 @@ class StripeReportUploadTests {
 	@Test
 	void aPayoutReconciliationReportLinksEachTransactionToItsPayoutAndThePayoutReconciles() {
 		String p = FinanceFixtures.unique("txn_");
+		known(p, 4);
 		String payout = FinanceFixtures.unique("po_");
 		String csv = "automatic_payout_id,balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,"
 				+ "reporting_category,source_id,description\n"
@@ -101,6 +108,7 @@ class StripeReportUploadTests {
 	@Test
 	void aReportFromAnotherStripeAccountImportsNothing() {
 		String p = FinanceFixtures.unique("txn_");
+		known(p, 2);
 		String csv = "connected_account,balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category\n"
 				+ "acct_podium_local," + p + "1,2019-02-01 10:00:00,eur,39.00,1.43,37.57,charge\n"
 				+ "acct_someone_else," + p + "2,2019-02-01 10:00:00,eur,20.00,0.88,19.12,charge\n";
@@ -113,6 +121,7 @@ class StripeReportUploadTests {
 	@Test
 	void aKnownTransactionWithOtherFiguresRefusesTheWholeFile() {
 		String p = FinanceFixtures.unique("txn_");
+		known(p, 2);
 		upload(HEADER + p + "1,2019-02-01 10:00:00,,eur,39.00,1.43,37.57,charge,,,,\n");
 		String forged = HEADER + p + "2,2019-02-01 10:00:00,,eur,10.00,0.50,9.50,charge,,,,\n"
 				+ p + "1,2019-02-01 10:00:00,,eur,93.00,1.43,91.57,charge,,,,\n";
@@ -127,6 +136,7 @@ class StripeReportUploadTests {
 	@Test
 	void badRowsAreListedWithTheirRowNumbersAndNothingIsImportedUntilTheFileIsFixed() {
 		String p = FinanceFixtures.unique("txn_");
+		known(p, 7);
 		String bad = HEADER + p + "1,2019-02-01 10:00:00,,eur,39.00,1.43,37.57,charge,,,,\n"
 				+ p + "2,2019-02-01 10:00:00,,eur,abc,1.43,37.57,charge,,,,\n"
 				+ p + "3,yesterday,,eur,39.00,1.43,37.57,charge,,,,\n"
@@ -171,6 +181,7 @@ class StripeReportUploadTests {
 	@Test
 	void thePageSaysWhatBecameOfTheFile() throws Exception {
 		String p = FinanceFixtures.unique("txn_");
+		known(p, 2);
 		byte[] csv = ("\uFEFF" + HEADER + p + "1,2019-02-01 10:00:00,,eur,39.00,1.43,37.57,charge,,,,\n"
 				+ p + "2,2019-02-01 10:00:00,,eur,3x,1.43,37.57,charge,,,,\n").getBytes(StandardCharsets.UTF_8);
 		this.mvc.perform(multipart("/finance/uploads").file(new MockMultipartFile("file", "balance.csv", "text/csv", csv))
@@ -184,6 +195,55 @@ class StripeReportUploadTests {
 				.with(authentication(FinancePagesTests.finance())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("balance.csv: rows read: 1, new transactions imported: 1.")));
+	}
+
+	@Test
+	void aReportOfAnotherStripeAccountIsRefusedWholeNamingTheTransactionStripeDoesNotKnowAndTheAccount()
+			throws Exception {
+		String p = FinanceFixtures.unique("txn_");
+		// only its first transaction happens to exist in the shop's account
+		known(p, 1);
+		String csv = HEADER + p + "1,2019-02-01 10:00:00,,eur,39.00,1.43,37.57,charge,,,,\n"
+				+ p + "2,2019-02-02 10:00:00,,eur,20.00,0.88,19.12,charge,,,,\n"
+				+ p + "3,2019-02-03 10:00:00,,eur,10.00,0.59,9.41,charge,,,,\n";
+		StripeReportUpload.Result result = upload(csv);
+		assertThat(result.problems()).extracting(StripeReportUpload.Problem::key, StripeReportUpload.Problem::args)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("finance.uploads.refused.unknownTransaction",
+					List.of(3L, p + "2", "acct_podium_local (Podium (Stripe emulator))")));
+		assertThat(count(p)).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM finance_report_upload WHERE file_name = 'someone-else.csv'")
+			.query(Integer.class).single()).isZero();
+
+		String q = FinanceFixtures.unique("txn_");
+		byte[] foreign = (HEADER + q + "1,2019-02-01 10:00:00,,eur,39.00,1.43,37.57,charge,,,,\n").getBytes(StandardCharsets.UTF_8);
+		this.mvc.perform(multipart("/finance/uploads").file(new MockMultipartFile("file", "someone-else.csv", "text/csv", foreign))
+				.with(csrf())
+				.with(authentication(FinancePagesTests.finance())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The file was refused, nothing was imported")))
+			.andExpect(content().string(containsString("Row 2: Stripe does not know balance transaction " + q
+					+ "1 in the shop’s account acct_podium_local (Podium (Stripe emulator))")));
+		assertThat(count(q)).isZero();
+	}
+
+	@Test
+	void theTransactionsLookedUpAreTheFirstTheLastAndSomeSpreadBetween() {
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i <= 1000; i++) {
+			csv.append("txn_").append(i).append(",2019-02-01 10:00:00,,eur,1.00,0.00,1.00,charge,,,,\n");
+		}
+		assertThat(ReportAccountCheck.sample(csv.toString().getBytes(StandardCharsets.UTF_8)))
+			.containsExactly(java.util.Map.entry(2L, "txn_1"), java.util.Map.entry(513L, "txn_512"),
+					java.util.Map.entry(257L, "txn_256"), java.util.Map.entry(129L, "txn_128"),
+					java.util.Map.entry(1001L, "txn_1000"));
+	}
+
+	/** The shop's Stripe account holds transactions {@code prefix}1 to {@code prefix}n from before the shop. */
+	private void known(String prefix, int n) {
+		this.emulator.holdHistory(java.util.stream.IntStream.rangeClosed(1, n)
+			.mapToObj(i -> new StripeEmulator.PastTransaction(prefix + i, java.time.Instant.parse("2019-02-01T10:00:00Z"),
+					3900, 143, "eur", "charge", null, "Sale before the shop", null))
+			.toList());
 	}
 
 	private StripeReportUpload.Result upload(String csv) {

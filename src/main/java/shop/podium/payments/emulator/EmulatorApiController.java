@@ -123,15 +123,36 @@ class EmulatorApiController {
 				.stream()
 				.anyMatch(e -> e.getKey().startsWith("expand") && e.getValue().contains("data.source"));
 			var data = list.putArray("data");
+			// expand[]=data.source, as finance asks for balance transactions: the charge, refund, dispute or payout
+			// itself in place of its id, so one list call brings what matching needs; the page's sources are read
+			// in one query
+			Map<String, ObjectNode> sources = expandSource ? this.store.findAll(page.stream()
+				.limit(limit)
+				.filter(object -> object.hasNonNull("source"))
+				.map(object -> object.get("source").asString())
+				.collect(java.util.stream.Collectors.toSet())) : Map.of();
 			page.stream().limit(limit).forEach(object -> {
-				// expand[]=data.source, as finance asks for balance transactions: the charge, refund, dispute or
-				// payout itself in place of its id, so one list call brings what matching needs.
-				if (expandSource && object.hasNonNull("source")) {
-					this.store.find(object.get("source").asString()).ifPresent(source -> object.set("source", source));
+				if (expandSource && object.hasNonNull("source") && sources.containsKey(object.get("source").asString())) {
+					object.set("source", sources.get(object.get("source").asString()));
 				}
 				data.add(object);
 			});
 			return list;
+		});
+	}
+
+	/** The account the secret key belongs to, as {@code GET /v1/account} answers it. */
+	@GetMapping("/account")
+	ResponseEntity<String> account(HttpServletRequest request) {
+		return call(request, null, () -> {
+			ObjectNode account = this.store.createObject();
+			account.put("id", StripeEmulator.ACCOUNT_ID);
+			account.put("object", "account");
+			account.put("country", "FR");
+			account.put("default_currency", "eur");
+			account.putObject("business_profile").put("name", "Podium (Stripe emulator)");
+			account.putObject("settings").putObject("dashboard").put("display_name", "Podium");
+			return account;
 		});
 	}
 

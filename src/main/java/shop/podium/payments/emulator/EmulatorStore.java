@@ -88,6 +88,23 @@ class EmulatorStore {
 			.map(this::parse);
 	}
 
+	/** Several objects by id, in one query (a list page's sources): those that exist, by id. */
+	java.util.Map<String, ObjectNode> findAll(java.util.Collection<String> ids) {
+		java.util.Map<String, ObjectNode> found = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("SELECT data FROM stripe_emulator_object WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(String.class)
+			.list()
+			.forEach(data -> {
+				ObjectNode object = parse(data);
+				found.put(object.get("id").asString(), object);
+			});
+		return found;
+	}
+
 	/** The object, locked until the transaction ends: payments and refunds of one session or charge queue up. */
 	ObjectNode lock(String id, String type) {
 		return this.jdbc.sql("SELECT data FROM stripe_emulator_object WHERE id = :id AND object = :type FOR UPDATE")

@@ -41,8 +41,11 @@ public class StripeEmulator {
 
 	private final Clock clock;
 
+	private final EmulatorHistory history;
+
 	StripeEmulator(EmulatorStore store, EmulatorLedger ledger, EmulatorEvents events, EmulatorEndpoint endpoint,
-			StripeProperties properties, ObjectProvider<Clock> clock) {
+			StripeProperties properties, ObjectProvider<Clock> clock, EmulatorHistory history) {
+		this.history = history;
 		this.store = store;
 		this.ledger = ledger;
 		this.events = events;
@@ -324,6 +327,30 @@ public class StripeEmulator {
 		catch (NumberFormatException ex) {
 			throw EmulatorError.invalid("Invalid integer: " + params.get(name));
 		}
+	}
+
+
+	/** The emulated account's id, as {@code GET /v1/account} answers. */
+	public static final String ACCOUNT_ID = "acct_podium_local";
+
+	/**
+	 * A balance transaction of the account that the shop did not make: from before the shop, or seeded.
+	 * @param amount minor units of {@code currency} (lower case, as Stripe writes it)
+	 * @param reportingCategory also its type: charge, refund, payout, adjustment…
+	 * @param source the charge, refund or payout it is for
+	 * @param paymentIntent for a charge or refund, the PaymentIntent paid: the emulator then holds the charge or
+	 * refund {@code source} too, as a list expanding {@code data.source} returns it; null to hold no source object
+	 */
+	public record PastTransaction(String id, Instant created, long amount, long fee, String currency,
+			String reportingCategory, String source, String description, String paymentIntent) {
+	}
+
+	/**
+	 * Test control: gives the account balance transactions the shop never made, such as its history from before
+	 * the shop (what one of Stripe's older reports lists), in batches, counted as paid out already.
+	 */
+	public void holdHistory(java.util.List<PastTransaction> transactions) {
+		this.history.hold(transactions);
 	}
 
 }
