@@ -184,6 +184,13 @@ public class OrderRefunds {
 	 */
 	private void record(Order order, String refundId, String requestKey, long amount, String reason, String source) {
 		Instant now = this.clock.instant();
+		if (refundId != null && this.orders.refundRecorded(refundId)) {
+			// known already: its webhook after the form, or the form after its webhook
+			if (requestKey != null) {
+				this.orders.claimRefundRequest(refundId, requestKey);
+			}
+			return;
+		}
 		long room = order.total().minorUnits() - currentRefunded(order);
 		if (amount > room) {
 			log.error("Refund {} of {} on order {} exceeds what is left ({})", refundId, amount, order.number(), room);

@@ -278,6 +278,14 @@ class OrderStore {
 		return inserted == 1;
 	}
 
+	/** Whether this Stripe refund is recorded already (from the staff form that made it, or from its webhook). */
+	boolean refundRecorded(String stripeRefundId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM order_refund WHERE stripe_refund_id = :refund")
+			.param("refund", stripeRefundId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/** Whether a refund was recorded for this staff form already. */
 	boolean refundRequested(long orderId, String requestKey) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM order_refund WHERE order_id = :order AND request_key = :request")
