@@ -23,7 +23,11 @@ public class AuditLog {
 	/** The actor of what the application does on its own (seeding, scheduled jobs). */
 	public static final String SYSTEM = "system";
 
-	static final int MAX_DETAIL = 4000;
+	/**
+	 * The most a detail keeps: what a MEDIUMTEXT column holds in four-byte characters. Far beyond any licence or
+	 * offer, so a change's JSON is kept whole; only runaway free text would be cut.
+	 */
+	static final int MAX_DETAIL = 16_777_215 / 4;
 
 	private final AuditRecords records;
 
@@ -40,7 +44,7 @@ public class AuditLog {
 	 * Records an action of the signed-in user (or of {@link #SYSTEM} when nobody is signed in).
 	 * @param objectType what kind of object was acted on, e.g. {@code Licence}; may be {@code null}
 	 * @param objectId its id or natural key; may be {@code null}
-	 * @param detail free text, cut to 4,000 characters; may be {@code null}
+	 * @param detail free text, kept whole (see {@link #MAX_DETAIL}); may be {@code null}
 	 */
 	@Transactional
 	public AuditEntry record(String action, String objectType, Object objectId, String detail) {
