@@ -1,5 +1,7 @@
 package shop.podium.catalog;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import shop.podium.accounts.AuditEntry;
+import shop.podium.accounts.AuditLog;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -40,6 +46,11 @@ class ListingWorkflowTests {
 
 	@Autowired
 	LicenceGrants grants;
+
+	@Autowired
+	AuditLog audit;
+
+	final JsonMapper json = JsonMapper.builder().build();
 
 	PortalFixtures world;
 
@@ -114,6 +125,38 @@ class ListingWorkflowTests {
 		assertThat(fine.getFlashMap().get("problem")).isNull();
 		assertThat(this.jdbc.sql("SELECT price_minor FROM offer WHERE product_id = ? AND region_code = 'gb'").param(product)
 			.query(Long.class).single()).isEqualTo(2000);
+	}
+
+	@Test
+	void savingAnOfferAuditsItsPriceBeforeAndAfterAndTheAdministratorReadsIt() throws Exception {
+		long product = createListing("Cap");
+		this.mvc.perform(post("/licensee/listings/{id}/variants", product).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker))).param("sku", CatalogFixtures.unique("V").toUpperCase()))
+			.andExpect(status().is3xxRedirection());
+		long variant = this.jdbc.sql("SELECT id FROM variant WHERE product_id = ?").param(product).query(Long.class).single();
+		offer(product, "gb", "20.00", variant, "7");
+		offer(product, "gb", "18.50", variant, "7");
+		offer(product, "gb", "18.50 EUR", variant, "7");
+
+		String offerId = product + "/gb";
+		List<AuditEntry> history = this.audit.historyOf("Offer", offerId);
+		assertThat(history).extracting(AuditEntry::action).containsExactly("OFFER_SAVED", "OFFER_SAVED");
+		assertThat(history).extracting(AuditEntry::actor).containsOnly("staff-" + this.maker + "@example.com");
+		JsonNode first = this.json.readTree(history.get(0).detail());
+		assertThat(first.get("before").isNull()).isTrue();
+		assertThat(first.get("after").get("price").asString()).isEqualTo("20.00 GBP");
+		JsonNode second = this.json.readTree(history.get(1).detail());
+		assertThat(second.get("before").get("price").asString()).isEqualTo("20.00 GBP");
+		assertThat(second.get("after").get("price").asString()).isEqualTo("18.50 GBP");
+		assertThat(second.get("after").get("stock").get(0).asString()).isEqualTo(variant + "=7");
+		assertThat(this.jdbc.sql("SELECT price_minor FROM offer WHERE product_id = ? AND region_code = 'gb'").param(product)
+			.query(Long.class).single()).isEqualTo(1850);
+
+		String page = this.mvc.perform(get("/admin/audit").param("objectType", "Offer").param("objectId", offerId)
+				.with(authentication(PortalFixtures.admin())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("2 entries").containsPattern(
+				"(?s)<th scope=\"row\">price</th>\\s*<td><del>20.00 GBP</del></td>\\s*<td><ins>18.50 GBP</ins></td>");
 	}
 
 	MvcResult offer(long product, String region, String price, long variant, String quantity) throws Exception {
