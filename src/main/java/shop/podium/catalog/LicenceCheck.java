@@ -49,6 +49,11 @@ class LicenceCheck {
 		});
 	}
 
+	/** The licence rules of the licensee today, read once, for checking a listing in several regions. */
+	LicenceBook.Checker checker(long licenseeId) {
+		return this.book.checker(licenseeId);
+	}
+
 	LicenceBook.Coverage coverage(long licenseeId) {
 		return this.book.coverageToday(licenseeId);
 	}

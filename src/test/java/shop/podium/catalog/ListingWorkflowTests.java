@@ -183,7 +183,7 @@ class ListingWorkflowTests {
 		assertThat(page).contains("The photo is missing");
 		submit(product);
 		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin())).param("version", PortalFixtures.reviewedVersion(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(statusOf(product)).isEqualTo("APPROVED");
 
@@ -200,7 +200,7 @@ class ListingWorkflowTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(review).contains("Summit Cap II").contains("name.en");
 		this.mvc.perform(post("/admin/approvals/approve").with(csrf()).with(authentication(PortalFixtures.admin()))
-				.param("product", Long.toString(product)))
+				.param("product", PortalFixtures.queuedSelection(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.sql("SELECT name FROM product_text WHERE product_id = ? AND locale = 'en'").param(product)
 			.query(String.class).single()).isEqualTo("Summit Cap II");
@@ -244,7 +244,7 @@ class ListingWorkflowTests {
 		offer(product, "gb", "20.00", variant, "5");
 		submit(product);
 		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin())).param("version", PortalFixtures.reviewedVersion(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
 		String slug = this.jdbc.sql("SELECT slug FROM product WHERE id = ?").param(product).query(String.class).single();
 		for (String path : new String[] { "/gb/products/" + slug, "/gb/categories/" + this.world.category,
