@@ -110,6 +110,39 @@ class SearchPageTests {
 	}
 
 	@Test
+	void markupInAListingsNameAndDescriptionIsInertWhetherOrNotTheQueryMarksIt() throws Exception {
+		String payload = "<script>alert(1)</script> <img src=x onerror=alert(1)> <a href=\"javascript:alert(1)\">x</a>";
+		long evil = this.shop.product("Quarry " + this.shop.word + " Cap " + payload, 20, 1500, 1400);
+		this.jdbc.sql("UPDATE product_text SET description = ? WHERE product_id = ?")
+			.params("Woven " + this.shop.word + " cotton " + payload, evil)
+			.update();
+		this.shop.changed(List.of(evil));
+		await().atMost(Duration.ofSeconds(20))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(this.shop.slugs("us", this.shop.word)).hasSize(4));
+
+		String marked = page("/us/search?q=" + this.shop.word + "%20quarry");
+		assertThat(marked).contains("<mark>" + this.shop.word + "</mark>").contains("search-hit__snippet");
+		String unmarked = page("/us/search?licensee=" + this.shop.makerCode + "&sort=price-asc");
+		assertThat(unmarked).doesNotContain("<mark>");
+		for (String html : List.of(marked, unmarked)) {
+			assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+				.doesNotContain("<script>alert")
+				.doesNotContain("<img src=x")
+				.doesNotContain("<a href=\"javascript:")
+				.doesNotContain("href=\"javascript:");
+			// in every hit's name and snippet, the only tags are the marks
+			Matcher shown = Pattern.compile("(?s)class=\"[^\"]*search-hit__(?:name|snippet)\">(.*?)</(?:h3|p)>").matcher(html);
+			int hits = 0;
+			while (shown.find()) {
+				hits++;
+				assertThat(shown.group(1).replaceAll("</?mark>", "")).as(shown.group(1)).doesNotContain("<");
+			}
+			assertThat(hits).isGreaterThanOrEqualTo(1);
+		}
+	}
+
+	@Test
 	void offersTypeAheadAsAnHtmlFragment() throws Exception {
 		String html = page("/us/search/suggest?q=summit%20" + this.shop.word.substring(0, 5));
 		assertThat(html).contains("Summit " + this.shop.word + " Hoodie")
