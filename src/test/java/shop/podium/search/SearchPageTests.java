@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,11 +22,14 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import shop.podium.accounts.CurrentUser;
+import shop.podium.accounts.Role;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -140,6 +144,22 @@ class SearchPageTests {
 			}
 			assertThat(hits).isGreaterThanOrEqualTo(1);
 		}
+	}
+
+	@Test
+	void aSuspendedLicenseesProductsLeaveSearchAndComeBackWhenReinstated() throws Exception {
+		var admin = authentication(new CurrentUser(1, "admin-search@example.com", "Admin", null, Set.of(Role.ADMIN))
+			.toAuthentication());
+		this.mvc.perform(post("/admin/licensees/{id}/suspend", this.shop.maker).with(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(page("/us/search?q=" + this.shop.word)).doesNotContain("search-hit__name"));
+		assertThat(this.shop.slugs("eu", this.shop.word)).isEmpty();
+
+		this.mvc.perform(post("/admin/licensees/{id}/reinstate", this.shop.maker).with(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(page("/us/search?q=" + this.shop.word)).contains("3 products for “" + this.shop.word));
 	}
 
 	@Test
