@@ -23,12 +23,15 @@ class ApprovalController {
 
 	private final Approvals approvals;
 
+	private final ListingReviews reviews;
+
 	private final Inventory inventory;
 
 	private final MessageSource messages;
 
-	ApprovalController(Approvals approvals, Inventory inventory, MessageSource messages) {
+	ApprovalController(Approvals approvals, ListingReviews reviews, Inventory inventory, MessageSource messages) {
 		this.approvals = approvals;
+		this.reviews = reviews;
 		this.inventory = inventory;
 		this.messages = messages;
 	}
@@ -41,7 +44,7 @@ class ApprovalController {
 
 	@GetMapping("/admin/approvals/{id}")
 	String review(@PathVariable long id, Model model) {
-		Approvals.Review review = this.approvals.review(id);
+		ListingReviews.Review review = this.reviews.review(id);
 		model.addAttribute("review", review);
 		model.addAttribute("variants", this.inventory.variants(id));
 		model.addAttribute("stock", review.offers());

@@ -13,14 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.podium.accounts.AuditLog;
-import shop.podium.core.Money;
-import shop.podium.licensing.LicenceBook;
 import shop.podium.licensing.LicenceRule;
 
 /**
- * The rights holder's side of the listing workflow: what waits for review, what changed, approve or reject
+ * The rights holder's side of the listing workflow: what waits for review, approve or reject
  * with a reason. Approving a pending revision puts it on sale in place of the approved version. An approval is
- * for the version the reviewer opened, and the licence is checked again when it is given.
+ * for the version the reviewer opened, and the licence is checked again when it is given. What a reviewer reads
+ * before deciding is {@link ListingReviews}.
  */
 @Service
 class Approvals {
@@ -39,23 +38,16 @@ class Approvals {
 
 	private final LicenceCheck licence;
 
-	private final Inventory inventory;
-
-	private final Sellability sellability;
-
 	private final Clock clock;
 
 	Approvals(JdbcClient jdbc, ListingStore store, ListingNotices notices, AuditLog audit,
-			ApplicationEventPublisher events, LicenceCheck licence, Inventory inventory, Sellability sellability,
-			ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, LicenceCheck licence, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.notices = notices;
 		this.audit = audit;
 		this.events = events;
 		this.licence = licence;
-		this.inventory = inventory;
-		this.sellability = sellability;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -87,67 +79,6 @@ class Approvals {
 	}
 
 	/**
-	 * What the reviewer sees: the version on sale (none for a new listing) next to the one submitted, the offers
-	 * as fans see them now next to what approving would put on sale, and the version the approval is for.
-	 * @param licenceProblem the licence rule the submitted version breaks, or {@code null}
-	 */
-	record Review(ListingStore.StoredListing listing, String licenseeName, boolean revision,
-			List<ListingContent.Change> changes, String version, List<OfferComparison> offers,
-			LicenceRule licenceProblem) {
-
-		/** The image on sale now, when it differs from the submitted one (and there is a version on sale). */
-		public String imageOnSale() {
-			return this.revision ? this.listing.live().image() : null;
-		}
-
-		public String imageSubmitted() {
-			return this.listing.working().image();
-		}
-
-		public boolean imageChanged() {
-			return this.revision && !java.util.Objects.equals(imageOnSale(), imageSubmitted());
-		}
-
-	}
-
-	/**
-	 * One region's offer: how fans see it now, and whether the submitted version may be sold there. Prices,
-	 * active flags and stock apply at once, so they are the same on both sides; what approval changes is which
-	 * content they sell, and so whether the licence covers it.
-	 * @param onSale what fans of the region see now
-	 * @param submittedBreaks the licence rule the submitted version breaks in the region, or {@code null}
-	 */
-	record OfferComparison(String region, Money price, boolean active, Map<Long, Integer> stockByVariant,
-			Availability onSale, LicenceRule submittedBreaks) {
-
-		public int stock() {
-			return this.stockByVariant.values().stream().mapToInt(Integer::intValue).sum();
-		}
-
-		public int stockOf(long variantId) {
-			return this.stockByVariant.getOrDefault(variantId, 0);
-		}
-
-	}
-
-	Review review(long productId) {
-		ListingStore.StoredListing listing = waiting(productId);
-		boolean revision = listing.approved();
-		List<ListingContent.Change> changes = revision ? listing.revision().content().changesSince(listing.live())
-				: listing.live().changesSince(null);
-		String licensee = licenseeName(listing);
-		LicenceBook.Checker rules = this.licence.checker(listing.licenseeId());
-		ListingContent submitted = listing.working();
-		List<OfferComparison> offers = this.inventory.offers(productId).stream()
-			.map(offer -> new OfferComparison(offer.region(), offer.price(), offer.active(), offer.stock(),
-					this.sellability.of(offer.region(), listing.slug()),
-					rules.check(offer.region(), submitted.categorySlug(), submitted.editionSlug()).orElse(null)))
-			.toList();
-		LicenceRule problem = rules.checkAnywhere(submitted.categorySlug(), submitted.editionSlug()).orElse(null);
-		return new Review(listing, licensee, revision, changes, version(waitingSince(listing)), offers, problem);
-	}
-
-	/**
 	 * Identifies the version a reviewer opened: when it was submitted. Any change to a waiting listing (content,
 	 * image, a CSV row) takes it out of the queue until the licensee submits it again, at a new time, so a
 	 * version names one content exactly.
@@ -157,11 +88,11 @@ class Approvals {
 				: "";
 	}
 
-	private static Instant waitingSince(ListingStore.StoredListing listing) {
+	static Instant waitingSince(ListingStore.StoredListing listing) {
 		return listing.approved() ? listing.revision().submittedAt() : listing.submittedAt();
 	}
 
-	private String licenseeName(ListingStore.StoredListing listing) {
+	String licenseeName(ListingStore.StoredListing listing) {
 		return this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(listing.licenseeId())
 			.query(String.class).single();
 	}
@@ -263,7 +194,7 @@ class Approvals {
 		this.events.publishEvent(new ProductChanged(review.productId()));
 	}
 
-	private ListingStore.StoredListing waiting(long productId) {
+	ListingStore.StoredListing waiting(long productId) {
 		return this.store.find(productId).filter(Approvals::waits).orElseThrow(ListingNotFound::new);
 	}
 
