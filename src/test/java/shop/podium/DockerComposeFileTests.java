@@ -75,6 +75,16 @@ class DockerComposeFileTests {
 	}
 
 	@Test
+	void theAppsDatabaseUserMayCreateTheAuditLogsTriggersWithBinaryLoggingOn() {
+		assertThat(String.valueOf(service("mysql").get("command"))).contains("--log-bin-trust-function-creators=ON")
+			.doesNotContain("binlog-format=STATEMENT")
+			.doesNotContain("binlog_format=STATEMENT");
+		Map<String, String> mysql = environment("mysql");
+		assertThat(environment("app")).containsEntry("PODIUM_DB_USER", mysql.get("MYSQL_USER"));
+		assertThat(mysql.get("MYSQL_USER")).isNotEqualTo("root");
+	}
+
+	@Test
 	void searchIsASingleNodeWithABoundedHeap() {
 		Map<String, String> environment = environment("elasticsearch");
 		assertThat(environment).containsEntry("discovery.type", "single-node");

@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A row of the append-only audit log: inserted once, never updated (Hibernate enforces it). */
+/**
+ * A row of the append-only audit log: inserted once, never updated. Hibernate never writes an update for it, and the
+ * database refuses any update or delete of the table (triggers, see {@code V5_5__audit_append_only.sql}).
+ */
 @Entity
 @Immutable
 @Table(name = "audit_entry")
@@ -36,7 +39,8 @@ class AuditRecord {
 	@Column(name = "object_id", length = 80)
 	private String objectId;
 
-	@Column(length = 4000)
+	// MEDIUMTEXT: a change's whole before and after, however large the licence
+	@Column(columnDefinition = "MEDIUMTEXT")
 	private String detail;
 
 	protected AuditRecord() {

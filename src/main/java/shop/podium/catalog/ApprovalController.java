@@ -1,7 +1,9 @@
 package shop.podium.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -21,12 +23,15 @@ class ApprovalController {
 
 	private final Approvals approvals;
 
+	private final ListingReviews reviews;
+
 	private final Inventory inventory;
 
 	private final MessageSource messages;
 
-	ApprovalController(Approvals approvals, Inventory inventory, MessageSource messages) {
+	ApprovalController(Approvals approvals, ListingReviews reviews, Inventory inventory, MessageSource messages) {
 		this.approvals = approvals;
+		this.reviews = reviews;
 		this.inventory = inventory;
 		this.messages = messages;
 	}
@@ -39,15 +44,28 @@ class ApprovalController {
 
 	@GetMapping("/admin/approvals/{id}")
 	String review(@PathVariable long id, Model model) {
-		model.addAttribute("review", this.approvals.review(id));
+		ListingReviews.Review review = this.reviews.review(id);
+		model.addAttribute("review", review);
 		model.addAttribute("variants", this.inventory.variants(id));
-		model.addAttribute("offers", this.inventory.offers(id));
+		model.addAttribute("stock", review.offers());
 		return "admin/approvals/review";
 	}
 
 	@PostMapping("/admin/approvals/{id}/approve")
-	String approve(@PathVariable long id, RedirectAttributes redirect) {
-		this.approvals.approve(id);
+	String approve(@PathVariable long id, @RequestParam(required = false) String version, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			this.approvals.approve(id, version);
+		}
+		catch (ListingProblem problem) {
+			String message = this.messages.getMessage(problem.messageKey(), problem.arguments(), locale);
+			if ("admin.approvals.notWaiting".equals(problem.messageKey())) {
+				redirect.addFlashAttribute("refusals", List.of(message));
+				return "redirect:/admin/approvals";
+			}
+			redirect.addFlashAttribute("problem", message);
+			return "redirect:/admin/approvals/" + id;
+		}
 		redirect.addFlashAttribute("notice", "admin.approvals.approved");
 		return "redirect:/admin/approvals";
 	}
@@ -68,16 +86,35 @@ class ApprovalController {
 		return "redirect:/admin/approvals";
 	}
 
+	/**
+	 * Each selected box carries the listing and the version the queue showed ({@code id:version}), so what is
+	 * approved is what the administrator saw listed.
+	 */
 	@PostMapping("/admin/approvals/approve")
-	String approveSelected(@RequestParam(name = "product", required = false) List<Long> products,
+	String approveSelected(@RequestParam(name = "product", required = false) List<String> products, Locale locale,
 			RedirectAttributes redirect) {
 		if (products == null || products.isEmpty()) {
 			redirect.addFlashAttribute("alert", "admin.approvals.noneSelected");
 			return "redirect:/admin/approvals";
 		}
-		int approved = this.approvals.approveAll(products);
-		redirect.addFlashAttribute("approvedCount", approved);
-		redirect.addFlashAttribute("notice", "admin.approvals.bulkApproved");
+		Map<Long, String> versions = new LinkedHashMap<>();
+		for (String product : products) {
+			int colon = product.indexOf(':');
+			String id = (colon < 0) ? product : product.substring(0, colon);
+			if (!id.matches("\\d{1,18}")) {
+				continue;
+			}
+			versions.putIfAbsent(Long.parseLong(id), (colon < 0) ? null : product.substring(colon + 1));
+		}
+		Approvals.BulkApproval result = this.approvals.approveAll(versions);
+		redirect.addFlashAttribute("approvedCount", result.approved());
+		redirect.addFlashAttribute("refusals", result.refused()
+			.stream()
+			.map(problem -> this.messages.getMessage(problem.messageKey(), problem.arguments(), locale))
+			.toList());
+		if (result.refused().isEmpty()) {
+			redirect.addFlashAttribute("notice", "admin.approvals.bulkApproved");
+		}
 		return "redirect:/admin/approvals";
 	}
 

@@ -2,7 +2,9 @@ package shop.podium.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,10 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.podium.accounts.AuditLog;
+import shop.podium.licensing.LicenceRule;
 
 /**
- * The rights holder's side of the listing workflow: what waits for review, what changed, approve or reject
- * with a reason. Approving a pending revision puts it on sale in place of the approved version.
+ * The rights holder's side of the listing workflow: what waits for review, approve or reject
+ * with a reason. Approving a pending revision puts it on sale in place of the approved version. An approval is
+ * for the version the reviewer opened, and the licence is checked again when it is given. What a reviewer reads
+ * before deciding is {@link ListingReviews}.
  */
 @Service
 class Approvals {
@@ -31,20 +36,29 @@ class Approvals {
 
 	private final ApplicationEventPublisher events;
 
+	private final LicenceCheck licence;
+
 	private final Clock clock;
 
 	Approvals(JdbcClient jdbc, ListingStore store, ListingNotices notices, AuditLog audit,
-			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, LicenceCheck licence, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.notices = notices;
 		this.audit = audit;
 		this.events = events;
+		this.licence = licence;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	/** A listing waiting for review; a revision is a change to a listing already on sale. */
 	record Waiting(long productId, String name, String licenseeName, boolean revision, Instant submittedAt) {
+
+		/** The version the queue shows, which a bulk approval is for (see {@link Approvals#version(Instant)}). */
+		public String version() {
+			return Approvals.version(this.submittedAt);
+		}
+
 	}
 
 	List<Waiting> queue() {
@@ -64,25 +78,54 @@ class Approvals {
 			.list();
 	}
 
-	/** What the reviewer sees: the version on sale (none for a new listing) next to the one submitted. */
-	record Review(ListingStore.StoredListing listing, String licenseeName, boolean revision,
-			List<ListingContent.Change> changes) {
+	/**
+	 * Identifies the version a reviewer opened: when it was submitted. Any change to a waiting listing (content,
+	 * image, a CSV row) takes it out of the queue until the licensee submits it again, at a new time, so a
+	 * version names one content exactly.
+	 */
+	static String version(Instant submittedAt) {
+		return (submittedAt != null) ? Long.toString(submittedAt.getEpochSecond() * 1_000_000L + submittedAt.getNano() / 1_000)
+				: "";
 	}
 
-	Review review(long productId) {
-		ListingStore.StoredListing listing = waiting(productId);
-		boolean revision = listing.approved();
-		List<ListingContent.Change> changes = revision ? listing.revision().content().changesSince(listing.live())
-				: listing.live().changesSince(null);
-		String licensee = this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(listing.licenseeId())
+	static Instant waitingSince(ListingStore.StoredListing listing) {
+		return listing.approved() ? listing.revision().submittedAt() : listing.submittedAt();
+	}
+
+	String licenseeName(ListingStore.StoredListing listing) {
+		return this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(listing.licenseeId())
 			.query(String.class).single();
-		return new Review(listing, licensee, revision, changes);
 	}
 
+	/**
+	 * Approves the version the reviewer opened, if it still waits, is still that version and the licence still
+	 * permits it; else refuses naming why, and nothing changes.
+	 * @param version the {@link #version(Instant)} the reviewer saw
+	 * @throws ListingNotFound for no such listing
+	 * @throws ListingProblem when it no longer waits, changed since, or the licence no longer permits it
+	 */
 	@Transactional
-	void approve(long productId) {
-		ListingStore.StoredListing listing = waiting(productId);
+	void approve(long productId, String version) {
+		ListingStore.StoredListing listing = this.store.find(productId).orElseThrow(ListingNotFound::new);
+		String name = listing.working().name();
+		if (!waits(listing)) {
+			throw new ListingProblem(null, "admin.approvals.notWaiting", name);
+		}
+		if (version == null || !version.equals(version(waitingSince(listing)))) {
+			throw new ListingProblem(null, "admin.approvals.changedSince", name);
+		}
 		ListingContent approved = listing.working();
+		LicenceRule broken = this.licence.checker(listing.licenseeId())
+			.checkAnywhere(approved.categorySlug(), approved.editionSlug())
+			.orElse(null);
+		if (broken != null) {
+			Object value = switch (broken) {
+				case CATEGORY -> approved.categorySlug();
+				case EDITION -> approved.editionSlug();
+				case TERRITORY, NO_LICENCE_IN_FORCE -> licenseeName(listing);
+			};
+			throw new ListingProblem(null, "admin.approvals.licence." + broken.name(), name, value);
+		}
 		if (listing.approved()) {
 			this.store.writeLive(productId, approved, this.clock.instant());
 			this.store.deleteRevision(productId);
@@ -116,17 +159,33 @@ class Approvals {
 		decided(new ListingReviewed(productId, listing.licenseeId(), listing.working().name(), false, why));
 	}
 
-	/** Approves every listing of the selection that still waits; one already decided is left alone. */
+	/** What a bulk approval did: how many it approved, and why it left the others. */
+	record BulkApproval(int approved, List<ListingProblem> refused) {
+	}
+
+	/**
+	 * Approves each listing of the selection at the version the reviewer saw in the queue, as {@link #approve}
+	 * would one by one; one that no longer waits, changed since or breaks the licence is left as it is and
+	 * reported, never approved twice.
+	 * @param versions the version seen per product id
+	 */
 	@Transactional
-	int approveAll(List<Long> productIds) {
+	BulkApproval approveAll(Map<Long, String> versions) {
 		int approved = 0;
-		for (Long id : productIds.stream().distinct().toList()) {
-			if (isWaiting(id)) {
-				approve(id);
+		List<ListingProblem> refused = new ArrayList<>();
+		for (Map.Entry<Long, String> selected : versions.entrySet()) {
+			try {
+				approve(selected.getKey(), selected.getValue());
 				approved++;
 			}
+			catch (ListingProblem problem) {
+				refused.add(problem);
+			}
+			catch (ListingNotFound gone) {
+				refused.add(new ListingProblem(null, "admin.approvals.gone", selected.getKey()));
+			}
 		}
-		return approved;
+		return new BulkApproval(approved, refused);
 	}
 
 	private void decided(ListingReviewed review) {
@@ -134,11 +193,7 @@ class Approvals {
 		this.events.publishEvent(new ProductChanged(review.productId()));
 	}
 
-	private boolean isWaiting(long productId) {
-		return this.store.find(productId).filter(Approvals::waits).isPresent();
-	}
-
-	private ListingStore.StoredListing waiting(long productId) {
+	ListingStore.StoredListing waiting(long productId) {
 		return this.store.find(productId).filter(Approvals::waits).orElseThrow(ListingNotFound::new);
 	}
 

@@ -17,11 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.podium.accounts.AuditLog;
+import shop.podium.core.Money;
 
 /**
  * Writes a checked import plan in one transaction: all of it or none of it. New listings, variants, offers and
  * stock go in as multi-row statements of a few hundred rows each, which is what makes 10,000 rows a matter of
- * seconds; the few listings whose content changed go through the listing workflow one by one.
+ * seconds; the few listings whose content changed go through the listing workflow one by one. Every offer whose
+ * price changes is audited with its before and after, in batches as well.
  */
 @Service
 class ListingImportWriter {
@@ -98,7 +100,9 @@ class ListingImportWriter {
 				this.editor.importContent(this.store.find(listing.existingId()).orElseThrow(), listing.content());
 			}
 		}
+		List<AuditLog.Change> priceChanges = priceChanges(plan.listings(), productIds);
 		writeInventory(plan.listings(), productIds);
+		this.audit.recordChanges("OFFER_IMPORTED", "Offer", priceChanges);
 		this.audit.record("LISTINGS_IMPORTED", "Licensee", licenseeId, "rows=" + plan.rows() + ", listings="
 				+ plan.listings().size() + ", new=" + fresh.size() + ", offers=" + plan.offers());
 		if (!plan.listings().isEmpty()) {
@@ -107,6 +111,45 @@ class ListingImportWriter {
 				.map(listing -> productIds.get(listing.skuStem()))
 				.collect(Collectors.toSet())));
 		}
+	}
+
+	/**
+	 * The before and after of every offer whose price or active flag the import sets to something else than what
+	 * is stored (an offer new to its listing has no before), keyed like the offer screen's entries
+	 * ({@code product/region}). The stored offers are read in chunks, before anything is written.
+	 */
+	private List<AuditLog.Change> priceChanges(List<ListingImport.PlannedListing> listings, Map<String, Long> productIds) {
+		Map<String, Map<String, Object>> stored = new HashMap<>();
+		List<Long> existing = listings.stream().map(ListingImport.PlannedListing::existingId).filter(java.util.Objects::nonNull)
+			.distinct().toList();
+		for (int from = 0; from < existing.size(); from += CHUNK) {
+			List<Long> chunk = existing.subList(from, Math.min(existing.size(), from + CHUNK));
+			this.jdbc.query("SELECT product_id, region_code, price_minor, currency, active FROM offer WHERE product_id IN ("
+					+ "?,".repeat(chunk.size() - 1) + "?)", rs -> {
+						stored.put(rs.getLong("product_id") + "/" + rs.getString("region_code"), auditable(
+								Money.ofMinor(rs.getLong("price_minor"), rs.getString("currency")), rs.getBoolean("active")));
+					}, chunk.toArray());
+		}
+		List<AuditLog.Change> changes = new ArrayList<>();
+		for (ListingImport.PlannedListing listing : listings) {
+			long id = productIds.get(listing.skuStem());
+			listing.offers().forEach((region, offer) -> {
+				String key = id + "/" + region;
+				Map<String, Object> before = stored.get(key);
+				Map<String, Object> after = auditable(offer.price(), offer.active());
+				if (!after.equals(before)) {
+					changes.add(new AuditLog.Change(key, before, after));
+				}
+			});
+		}
+		return changes;
+	}
+
+	private static Map<String, Object> auditable(Money price, boolean active) {
+		Map<String, Object> offer = new java.util.LinkedHashMap<>();
+		offer.put("price", price.toString());
+		offer.put("active", active);
+		return offer;
 	}
 
 	private void writeInventory(List<ListingImport.PlannedListing> listings, Map<String, Long> productIds) {

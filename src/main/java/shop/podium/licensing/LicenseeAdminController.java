@@ -160,6 +160,21 @@ class LicenseeAdminController {
 		return "redirect:/admin/licensees/" + id;
 	}
 
+	@PostMapping("/admin/licensees/{id}/suspend")
+	String suspendLicensee(@PathVariable long id, RedirectAttributes redirect) {
+		boolean done = this.admin.suspendLicensee(id, true);
+		redirect.addFlashAttribute(done ? "notice" : "alert", done ? "admin.licensee.suspended" : "admin.licensee.notActive");
+		return "redirect:/admin/licensees/" + id;
+	}
+
+	@PostMapping("/admin/licensees/{id}/reinstate")
+	String reinstateLicensee(@PathVariable long id, RedirectAttributes redirect) {
+		boolean done = this.admin.suspendLicensee(id, false);
+		redirect.addFlashAttribute(done ? "notice" : "alert",
+				done ? "admin.licensee.reinstated" : "admin.licensee.notSuspended");
+		return "redirect:/admin/licensees/" + id;
+	}
+
 	@PostMapping("/admin/licensees/{id}/licences/{licenceId}/suspend")
 	String suspend(@PathVariable long id, @PathVariable long licenceId, RedirectAttributes redirect) {
 		this.admin.suspend(id, licenceId, true);

@@ -18,8 +18,9 @@ record LicenseeForm(
 		MANUFACTURER, NOC, RETAILER
 	}
 
+	/** Only an active licensee sells; a suspended one may be reinstated; a terminated one is over. */
 	enum Status {
-		ACTIVE, TERMINATED
+		ACTIVE, SUSPENDED, TERMINATED
 	}
 
 	LicenseeForm {

@@ -108,6 +108,30 @@ class LicensingAdmin {
 		}
 	}
 
+	/**
+	 * Suspends an active licensee, or reinstates a suspended one: all its licences stop (or apply again) at once,
+	 * in the storefront, search and carts. A terminated licensee is neither: its status is changed on its form.
+	 * @return whether the licensee was in the state the action starts from (false changes nothing)
+	 */
+	@Transactional
+	boolean suspendLicensee(long id, boolean suspend) {
+		LicenseeRow before = licensee(id).orElseThrow(NotFound::new);
+		LicenseeForm.Status from = suspend ? LicenseeForm.Status.ACTIVE : LicenseeForm.Status.SUSPENDED;
+		LicenseeForm.Status to = suspend ? LicenseeForm.Status.SUSPENDED : LicenseeForm.Status.ACTIVE;
+		int changed = this.jdbc.sql("UPDATE licensee SET status = :to, version = version + 1 WHERE id = :id AND status = :from")
+			.param("to", to.name())
+			.param("from", from.name())
+			.param("id", id)
+			.update();
+		if (changed == 0) {
+			return false;
+		}
+		this.audit.recordChange(suspend ? "LICENSEE_SUSPENDED" : "LICENSEE_REINSTATED", "Licensee", id,
+				Map.of("status", before.status()), Map.of("status", to.name()));
+		this.book.licencesOf(id).forEach(l -> this.events.publishEvent(new LicenceChanged(l.id())));
+		return true;
+	}
+
 	@Transactional
 	long createLicence(long licenseeId, LicenceForm form) {
 		licensee(licenseeId).orElseThrow(NotFound::new);

@@ -89,6 +89,14 @@ class Checkout {
 					.ifPresent(l -> {
 						throw new CheckoutRefused("orders.checkout.refused.soldOut", l.offer().productName());
 					});
+				// no longer sold here: its licence was suspended or ended, or the listing or offer withdrawn
+				cart.lines()
+					.stream()
+					.filter(l -> l.problem() == PricedCart.Problem.NOT_SOLD && l.offer() != null)
+					.findFirst()
+					.ifPresent(l -> {
+						throw new CheckoutRefused("orders.checkout.refused.notSold", l.offer().productName());
+					});
 				throw new CheckoutRefused("orders.checkout.refused.cartChanged");
 			}
 			ShippingRate rate = region.shippingRates()

@@ -77,7 +77,7 @@ class CheckoutController {
 			number = this.checkout.place(region, owner, form, locale);
 		}
 		catch (CheckoutRefused refused) {
-			redirect.addFlashAttribute("checkoutProblem", refused);
+			refused(refused, redirect);
 			return new ModelAndView("redirect:/" + region.code() + "/cart");
 		}
 		remember(request.getSession(), number);
@@ -105,7 +105,7 @@ class CheckoutController {
 			return new ModelAndView("redirect:/" + region.code() + "/checkout/orders/" + number);
 		}
 		catch (CheckoutRefused refused) {
-			redirect.addFlashAttribute("checkoutProblem", refused);
+			refused(refused, redirect);
 			return new ModelAndView("redirect:/" + region.code() + "/cart");
 		}
 	}
@@ -200,6 +200,15 @@ class CheckoutController {
 		}
 		Long userId = CurrentUser.current().map(CurrentUser::id).orElse(null);
 		return userId != null && this.orders.find(number).map(o -> userId.equals(o.userId())).orElse(false);
+	}
+
+	/**
+	 * The refusal for the cart page, as a message key and its arguments: plain values the page can read, rather
+	 * than the exception (and its stack trace) kept in the session.
+	 */
+	private static void refused(CheckoutRefused refused, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("checkoutProblem", refused.messageKey);
+		redirect.addFlashAttribute("checkoutProblemArgs", refused.arguments);
 	}
 
 }

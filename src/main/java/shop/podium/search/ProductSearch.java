@@ -121,9 +121,9 @@ class ProductSearch {
 		JsonNode source = hit.path("_source");
 		JsonNode highlight = hit.path("highlight");
 		String name = name(source.path("name"), lang);
-		String nameHtml = first(highlight.path("name." + lang));
+		String nameHtml = Highlights.safeHtml(first(highlight.path("name." + lang)));
 		if (nameHtml == null && source.path("name").path(lang).isMissingNode()) {
-			nameHtml = first(highlight.path("name.en"));
+			nameHtml = Highlights.safeHtml(first(highlight.path("name.en")));
 		}
 		if (nameHtml == null) {
 			nameHtml = HtmlUtils.htmlEscape(name);
@@ -135,7 +135,7 @@ class ProductSearch {
 		Money price = new Money(source.path("price").path(region.code()).asLong(), region.currency());
 		String image = source.path("image").isString() ? source.path("image").asString() : null;
 		return new SearchResults.Hit(source.path("slug").asString(), name, nameHtml,
-				first(highlight.path("description." + lang)), image, price, inStock);
+				Highlights.safeHtml(first(highlight.path("description." + lang))), image, price, inStock);
 	}
 
 	/** The name in the reader's language, else English, else any. */

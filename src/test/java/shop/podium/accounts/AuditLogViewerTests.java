@@ -116,9 +116,9 @@ class AuditLogViewerTests {
 	}
 
 	/**
-	 * The guard of the log's append-only promise. A database trigger would refuse updates, but MySQL with binary
-	 * logging (its default) lets only privileged users create triggers, which the shop's database user is not;
-	 * so no code and no migration after the table's creation may update, delete or truncate it.
+	 * The code's side of the log's append-only promise (the database refuses updates and deletes too, see
+	 * {@link AuditLogTests}): no code and no migration but the one that widened the detail column and installed
+	 * the refusing triggers may update, delete, truncate, alter or drop it.
 	 */
 	@Test
 	void noCodeOrMigrationChangesOrDeletesAuditEntries() throws IOException {
@@ -128,6 +128,7 @@ class AuditLogViewerTests {
 		try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main")), Files.walk(Path.of("src/test/resources")))) {
 			offenders = files.filter(Files::isRegularFile)
 				.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".sql"))
+				.filter(p -> !p.getFileName().toString().equals("V5_5__audit_append_only.sql"))
 				.filter(p -> writes.matcher(read(p)).find())
 				.toList();
 		}

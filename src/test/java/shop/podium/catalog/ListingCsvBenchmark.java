@@ -56,7 +56,9 @@ class ListingCsvBenchmark {
 				Runtime.getRuntime().availableProcessors());
 		for (int round = 1; round <= ROUNDS; round++) {
 			long csvMaker = world.licensee("Bench csv " + CatalogFixtures.unique("m"));
-			byte[] file = file(world, CatalogFixtures.unique("B").toUpperCase(), LISTINGS);
+			String prefix = CatalogFixtures.unique("B").toUpperCase();
+			long auditedBefore = lastAuditEntry();
+			byte[] file = file(world, prefix, LISTINGS, "25.00", "45.00");
 			long start = System.nanoTime();
 			ListingImport.Plan plan = this.imports.check(csvMaker, file);
 			long checked = System.nanoTime();
@@ -64,20 +66,30 @@ class ListingCsvBenchmark {
 			this.writer.apply(csvMaker, plan);
 			long applied = System.nanoTime();
 
+			// the same file again with every price changed: 5,000 offers whose before and after are audited
+			ListingImport.Plan repriced = this.imports.check(csvMaker, file(world, prefix, LISTINGS, "26.00", "46.00"));
+			long repriceChecked = System.nanoTime();
+			assertThat(repriced.problems()).isEmpty();
+			this.writer.apply(csvMaker, repriced);
+			long repriceApplied = System.nanoTime();
+			long offerAuditEntries = offerAuditEntriesSince(auditedBefore);
+
 			long oneByOneMaker = world.licensee("Bench one " + CatalogFixtures.unique("m"));
 			long oneStart = System.nanoTime();
 			oneAtATime(world, oneByOneMaker, CatalogFixtures.unique("O").toUpperCase(), LISTINGS);
 			long oneEnd = System.nanoTime();
 			assertThat(stockRows(csvMaker)).isEqualTo(LISTINGS * 4L);
 			assertThat(stockRows(oneByOneMaker)).isEqualTo(LISTINGS * 4L);
-			System.out.printf("BENCHMARK round %d: csv dry run %d ms, csv apply %d ms, one listing at a time %d ms%n",
-					round, ms(checked - start), ms(applied - checked), ms(oneEnd - oneStart));
+			System.out.printf("BENCHMARK round %d: csv dry run %d ms, csv apply %d ms, re-price dry run %d ms, re-price apply %d ms, "
+					+ "one listing at a time %d ms, offer audit entries %d%n", round, ms(checked - start),
+					ms(applied - checked), ms(repriceChecked - applied), ms(repriceApplied - repriceChecked),
+					ms(oneEnd - oneStart), offerAuditEntries);
 		}
 	}
 
 	private void warmUp(PortalFixtures world) {
 		long maker = world.licensee("Bench warm " + CatalogFixtures.unique("m"));
-		this.writer.apply(maker, this.imports.check(maker, file(world, CatalogFixtures.unique("W").toUpperCase(), 200)));
+		this.writer.apply(maker, this.imports.check(maker, file(world, CatalogFixtures.unique("W").toUpperCase(), 200, "25.00", "45.00")));
 		oneAtATime(world, world.licensee("Bench warm " + CatalogFixtures.unique("m")),
 				CatalogFixtures.unique("WO").toUpperCase(), 50);
 	}
@@ -94,11 +106,11 @@ class ListingCsvBenchmark {
 		}
 	}
 
-	private static byte[] file(PortalFixtures world, String prefix, int listings) {
+	private static byte[] file(PortalFixtures world, String prefix, int listings, String gbp, String aud) {
 		StringBuilder rows = new StringBuilder(String.join(",", ListingCsv.HEADER)).append("\r\n");
 		for (int p = 0; p < listings; p++) {
 			for (int v = 0; v < 2; v++) {
-				for (String[] offer : new String[][] { { "gb", "25.00", "GBP" }, { "au", "45.00", "AUD" } }) {
+				for (String[] offer : new String[][] { { "gb", gbp, "GBP" }, { "au", aud, "AUD" } }) {
 					rows.append(String.join(",", prefix + "-" + p, world.category, world.edition, "", "\"Cap " + p + "\"",
 							"About", "", "", "", "", "", "", "", "", prefix + "-" + p + "-" + v, "M", "White", offer[0],
 							offer[1], offer[2], "true", "5"))
@@ -113,6 +125,17 @@ class ListingCsvBenchmark {
 		return this.jdbc.sql("""
 				SELECT COUNT(*) FROM stock s JOIN variant v ON v.id = s.variant_id JOIN product p ON p.id = v.product_id
 				WHERE p.licensee_id = ?""").param(maker).query(Long.class).single();
+	}
+
+	private long lastAuditEntry() {
+		return this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM audit_entry").query(Long.class).single();
+	}
+
+	private long offerAuditEntriesSince(long entry) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE id > ? AND object_type = 'Offer'")
+			.param(entry)
+			.query(Long.class)
+			.single();
 	}
 
 	private static long ms(long nanos) {

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import shop.podium.accounts.AuditEntry;
+import shop.podium.accounts.AuditLog;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
 
@@ -37,6 +39,9 @@ class ListingCsvTests {
 
 	@Autowired
 	ListingExport export;
+
+	@Autowired
+	AuditLog audit;
 
 	PortalFixtures world;
 
@@ -95,6 +100,44 @@ class ListingCsvTests {
 		StringWriter out = new StringWriter();
 		this.export.write(this.maker, out);
 		assertThat(out.toString()).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
+	}
+
+	@Test
+	void anImportAuditsEveryOfferWhosePriceItChangesWithItsBeforeAndAfter() {
+		String cap = CatalogFixtures.unique("P").toUpperCase();
+		String mug = CatalogFixtures.unique("P").toUpperCase();
+		List<String> first = List.of(row(cap, cap + "-M", "Cap", "gb", "25.00", "GBP", "5"),
+				row(cap, cap + "-M", "Cap", "au", "45.00", "AUD", "5"), row(mug, mug + "-M", "Mug", "gb", "12.00", "GBP", "5"));
+		this.writer.apply(this.maker, this.imports.check(this.maker, file(first)));
+		long capId = productId(cap);
+		long mugId = productId(mug);
+		assertThat(this.audit.historyOf("Offer", capId + "/gb")).singleElement().satisfies(entry -> {
+			assertThat(entry.action()).isEqualTo("OFFER_IMPORTED");
+			assertThat(entry.detail()).isEqualTo("{\"before\":null,\"after\":{\"price\":\"25.00 GBP\",\"active\":true}}");
+		});
+
+		// the cap is cheaper in gb, the rest of the file is what is already stored (stock changes too)
+		List<String> second = List.of(row(cap, cap + "-M", "Cap", "gb", "22.00", "GBP", "9"),
+				row(cap, cap + "-M", "Cap", "au", "45.00", "AUD", "9"), row(mug, mug + "-M", "Mug", "gb", "12.00", "GBP", "9"));
+		ListingImport.Plan plan = this.imports.check(this.maker, file(second));
+		assertThat(plan.problems()).isEmpty();
+		this.writer.apply(this.maker, plan);
+
+		assertThat(this.jdbc.sql("SELECT price_minor FROM offer WHERE product_id = ? AND region_code = 'gb'").param(capId)
+			.query(Long.class).single()).isEqualTo(2200);
+		assertThat(this.audit.historyOf("Offer", capId + "/gb")).hasSize(2).last().satisfies(entry -> {
+			assertThat(entry.action()).isEqualTo("OFFER_IMPORTED");
+			assertThat(entry.detail()).isEqualTo("{\"before\":{\"price\":\"25.00 GBP\",\"active\":true},"
+					+ "\"after\":{\"price\":\"22.00 GBP\",\"active\":true}}");
+		});
+		assertThat(this.audit.historyOf("Offer", capId + "/au")).hasSize(1);
+		assertThat(this.audit.historyOf("Offer", mugId + "/gb")).hasSize(1);
+		assertThat(this.audit.historyOf("Licensee", this.maker)).extracting(AuditEntry::action)
+			.containsExactly("LISTINGS_IMPORTED", "LISTINGS_IMPORTED");
+	}
+
+	long productId(String stem) {
+		return this.jdbc.sql("SELECT id FROM product WHERE sku_stem = ?").param(stem).query(Long.class).single();
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package shop.podium.catalog;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import shop.podium.accounts.AuditEntry;
+import shop.podium.accounts.AuditLog;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -43,6 +49,11 @@ class ListingWorkflowTests {
 
 	@Autowired
 	shop.podium.accounts.Accounts accounts;
+
+	@Autowired
+	AuditLog audit;
+
+	final JsonMapper json = JsonMapper.builder().build();
 
 	PortalFixtures world;
 
@@ -119,6 +130,38 @@ class ListingWorkflowTests {
 			.query(Long.class).single()).isEqualTo(2000);
 	}
 
+	@Test
+	void savingAnOfferAuditsItsPriceBeforeAndAfterAndTheAdministratorReadsIt() throws Exception {
+		long product = createListing("Cap");
+		this.mvc.perform(post("/licensee/listings/{id}/variants", product).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker))).param("sku", CatalogFixtures.unique("V").toUpperCase()))
+			.andExpect(status().is3xxRedirection());
+		long variant = this.jdbc.sql("SELECT id FROM variant WHERE product_id = ?").param(product).query(Long.class).single();
+		offer(product, "gb", "20.00", variant, "7");
+		offer(product, "gb", "18.50", variant, "7");
+		offer(product, "gb", "18.50 EUR", variant, "7");
+
+		String offerId = product + "/gb";
+		List<AuditEntry> history = this.audit.historyOf("Offer", offerId);
+		assertThat(history).extracting(AuditEntry::action).containsExactly("OFFER_SAVED", "OFFER_SAVED");
+		assertThat(history).extracting(AuditEntry::actor).containsOnly("staff-" + this.maker + "@example.com");
+		JsonNode first = this.json.readTree(history.get(0).detail());
+		assertThat(first.get("before").isNull()).isTrue();
+		assertThat(first.get("after").get("price").asString()).isEqualTo("20.00 GBP");
+		JsonNode second = this.json.readTree(history.get(1).detail());
+		assertThat(second.get("before").get("price").asString()).isEqualTo("20.00 GBP");
+		assertThat(second.get("after").get("price").asString()).isEqualTo("18.50 GBP");
+		assertThat(second.get("after").get("stock").get(0).asString()).isEqualTo(variant + "=7");
+		assertThat(this.jdbc.sql("SELECT price_minor FROM offer WHERE product_id = ? AND region_code = 'gb'").param(product)
+			.query(Long.class).single()).isEqualTo(1850);
+
+		String page = this.mvc.perform(get("/admin/audit").param("objectType", "Offer").param("objectId", offerId)
+				.with(authentication(PortalFixtures.admin())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("2 entries").containsPattern(
+				"(?s)<th scope=\"row\">price</th>\\s*<td><del>20.00 GBP</del></td>\\s*<td><ins>18.50 GBP</ins></td>");
+	}
+
 	MvcResult offer(long product, String region, String price, long variant, String quantity) throws Exception {
 		return this.mvc.perform(post("/licensee/listings/{id}/offers/{region}", product, region).with(csrf())
 				.with(authentication(PortalFixtures.staffOf(this.maker)))
@@ -143,7 +186,7 @@ class ListingWorkflowTests {
 		assertThat(page).contains("The photo is missing");
 		submit(product);
 		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin())).param("version", PortalFixtures.reviewedVersion(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(statusOf(product)).isEqualTo("APPROVED");
 
@@ -160,7 +203,7 @@ class ListingWorkflowTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(review).contains("Summit Cap II").contains("name.en");
 		this.mvc.perform(post("/admin/approvals/approve").with(csrf()).with(authentication(PortalFixtures.admin()))
-				.param("product", Long.toString(product)))
+				.param("product", PortalFixtures.queuedSelection(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.sql("SELECT name FROM product_text WHERE product_id = ? AND locale = 'en'").param(product)
 			.query(String.class).single()).isEqualTo("Summit Cap II");
@@ -204,7 +247,7 @@ class ListingWorkflowTests {
 		offer(product, "gb", "20.00", variant, "5");
 		submit(product);
 		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin())).param("version", PortalFixtures.reviewedVersion(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
 		String slug = this.jdbc.sql("SELECT slug FROM product WHERE id = ?").param(product).query(String.class).single();
 		for (String path : new String[] { "/gb/products/" + slug, "/gb/categories/" + this.world.category,

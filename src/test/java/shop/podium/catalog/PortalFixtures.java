@@ -2,14 +2,20 @@ package shop.podium.catalog;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.accounts.Role;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * A small licensed world for the portal tests: regions gb (GBP), au (AUD) and us (USD), a category and an
@@ -49,6 +55,28 @@ class PortalFixtures {
 		this.rows.licence(id, today.minusDays(10), today.plusYears(1), false, Set.of("gb", "au"), Set.of(this.category),
 				Set.of(this.edition));
 		return id;
+	}
+
+	/** The version an administrator sees on a listing's review page, which its approve button posts. */
+	static String reviewedVersion(MockMvc mvc, long productId) throws Exception {
+		String page = mvc.perform(get("/admin/approvals/{id}", productId).with(authentication(admin())))
+			.andReturn().getResponse().getContentAsString();
+		Matcher version = Pattern.compile("name=\"version\" value=\"([^\"]+)\"").matcher(page);
+		if (!version.find()) {
+			throw new AssertionError("No version to approve on the review of " + productId);
+		}
+		return version.group(1);
+	}
+
+	/** What the queue's box for that listing posts when ticked ({@code id:version}). */
+	static String queuedSelection(MockMvc mvc, long productId) throws Exception {
+		String page = mvc.perform(get("/admin/approvals").with(authentication(admin())))
+			.andReturn().getResponse().getContentAsString();
+		Matcher box = Pattern.compile("name=\"product\" value=\"(" + productId + ":[^\"]+)\"").matcher(page);
+		if (!box.find()) {
+			throw new AssertionError("Listing " + productId + " is not in the approval queue");
+		}
+		return box.group(1);
 	}
 
 	static Authentication staffOf(long licenseeId) {

@@ -134,7 +134,7 @@ class PortalMailTests {
 				.with(authentication(this.staff.toAuthentication())))
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin())).param("version", PortalFixtures.reviewedVersion(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(mailsTo(this.staffEmail, "Ridge Beanie", 2)).hasSize(2);
 	}

@@ -24,6 +24,7 @@ import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -110,7 +111,7 @@ class CartAndCheckoutPagesTests {
 		this.mvc.perform(post("/eu/checkout").with(csrf()).param("email", "a@example.com").param("name", "A")
 				.param("line1", "1").param("city", "C").param("postcode", "1").param("country", "F").param("shipping", "standard"))
 			.andExpect(redirectedUrl("/eu/cart"))
-			.andExpect(flash().attributeExists("checkoutProblem"));
+			.andExpect(flash().attribute("checkoutProblem", "orders.checkout.refused.empty"));
 	}
 
 	@Test
@@ -123,6 +124,49 @@ class CartAndCheckoutPagesTests {
 		assertThat(cart.lines().getFirst().problem()).isEqualTo(PricedCart.Problem.SOLD_OUT);
 		this.mvc.perform(get("/eu/cart").session(session)).andExpect(content().string(org.hamcrest.Matchers.not(
 				org.hamcrest.Matchers.containsString("id=\"checkout\""))));
+	}
+
+	@Test
+	void aLineWhoseLicenceIsSuspendedIsNoLongerSoldAtOnceAndSellsAgainWhenReinstated() throws Exception {
+		long userId = 700_000_000L + (System.nanoTime() % 100_000_000L);
+		var fan = authentication(new CurrentUser(userId, "suspended-cart@example.com", "Fan", null, Set.of(Role.FAN))
+			.toAuthentication());
+		var admin = authentication(new CurrentUser(1, "admin-cart@example.com", "Admin", null, Set.of(Role.ADMIN))
+			.toAuthentication());
+		this.mvc.perform(post("/us/cart/lines").with(fan).with(csrf()).param("sku", this.sku).param("quantity", "2"))
+			.andExpect(flash().attributeExists("notice"));
+		assertThat(cartPage(fan)).contains("Podium towel").contains("id=\"checkout\"").doesNotContain("No longer sold here");
+		long[] licence = this.jdbc.sql("""
+				SELECT l.licensee_id, l.id FROM variant v JOIN product p ON p.id = v.product_id
+				JOIN licence l ON l.licensee_id = p.licensee_id WHERE v.sku = ?""")
+			.param(this.sku)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+
+		this.mvc.perform(post("/admin/licensees/{id}/licences/{licence}/suspend", licence[0], licence[1]).with(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(cartPage(fan)).contains("Podium towel").contains("No longer sold here").doesNotContain("id=\"checkout\"");
+		var refused = this.mvc.perform(post("/us/checkout").with(fan).with(csrf()).param("email", "fan@example.com")
+				.param("name", "A Fan").param("line1", "1 Main Street").param("city", "Springfield").param("postcode", "12345")
+				.param("country", "US").param("shipping", "standard"))
+			.andExpect(redirectedUrl("/us/cart"))
+			.andReturn();
+		String refusal = this.mvc.perform(get("/us/cart").with(fan).flashAttrs(refused.getFlashMap()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refusal).contains("Sorry, Podium towel is no longer sold in this region");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE email = 'fan@example.com' AND created_at > TIMESTAMPADD(MINUTE, -1, CURRENT_TIMESTAMP(6))")
+			.query(Long.class).single()).isZero();
+		assertThat(this.fixtures.stock(this.sku, "us")).isEqualTo(5);
+
+		this.mvc.perform(post("/admin/licensees/{id}/licences/{licence}/reinstate", licence[0], licence[1]).with(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(cartPage(fan)).contains("Podium towel").contains("id=\"checkout\"").doesNotContain("No longer sold here");
+	}
+
+	private String cartPage(org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+		return this.mvc.perform(get("/us/cart").with(who)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
 	}
 
 	@Test

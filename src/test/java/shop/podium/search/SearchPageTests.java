@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,11 +22,14 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import shop.podium.accounts.CurrentUser;
+import shop.podium.accounts.Role;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -107,6 +111,55 @@ class SearchPageTests {
 		// price-desc: the Lagoon tee (30.00) before the Harbour tee (20.00)
 		assertThat(itemList.path("itemListElement").get(0).path("url").asString())
 			.endsWith("/us/products/" + this.shop.slugOf(this.products.get(1)));
+	}
+
+	@Test
+	void markupInAListingsNameAndDescriptionIsInertWhetherOrNotTheQueryMarksIt() throws Exception {
+		String payload = "<script>alert(1)</script> <img src=x onerror=alert(1)> <a href=\"javascript:alert(1)\">x</a>";
+		long evil = this.shop.product("Quarry " + this.shop.word + " Cap " + payload, 20, 1500, 1400);
+		this.jdbc.sql("UPDATE product_text SET description = ? WHERE product_id = ?")
+			.params("Woven " + this.shop.word + " cotton " + payload, evil)
+			.update();
+		this.shop.changed(List.of(evil));
+		await().atMost(Duration.ofSeconds(20))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(this.shop.slugs("us", this.shop.word)).hasSize(4));
+
+		String marked = page("/us/search?q=" + this.shop.word + "%20quarry");
+		assertThat(marked).contains("<mark>" + this.shop.word + "</mark>").contains("search-hit__snippet");
+		String unmarked = page("/us/search?licensee=" + this.shop.makerCode + "&sort=price-asc");
+		assertThat(unmarked).doesNotContain("<mark>");
+		for (String html : List.of(marked, unmarked)) {
+			assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+				.doesNotContain("<script>alert")
+				.doesNotContain("<img src=x")
+				.doesNotContain("<a href=\"javascript:")
+				.doesNotContain("href=\"javascript:");
+			// in every hit's name and snippet, the only tags are the marks
+			Matcher shown = Pattern.compile("(?s)class=\"[^\"]*search-hit__(?:name|snippet)\">(.*?)</(?:h3|p)>").matcher(html);
+			int hits = 0;
+			while (shown.find()) {
+				hits++;
+				assertThat(shown.group(1).replaceAll("</?mark>", "")).as(shown.group(1)).doesNotContain("<");
+			}
+			assertThat(hits).isGreaterThanOrEqualTo(1);
+		}
+	}
+
+	@Test
+	void aSuspendedLicenseesProductsLeaveSearchAndComeBackWhenReinstated() throws Exception {
+		var admin = authentication(new CurrentUser(1, "admin-search@example.com", "Admin", null, Set.of(Role.ADMIN))
+			.toAuthentication());
+		this.mvc.perform(post("/admin/licensees/{id}/suspend", this.shop.maker).with(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(page("/us/search?q=" + this.shop.word)).doesNotContain("search-hit__name"));
+		assertThat(this.shop.slugs("eu", this.shop.word)).isEmpty();
+
+		this.mvc.perform(post("/admin/licensees/{id}/reinstate", this.shop.maker).with(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(page("/us/search?q=" + this.shop.word)).contains("3 products for “" + this.shop.word));
 	}
 
 	@Test
