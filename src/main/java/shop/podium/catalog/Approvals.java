@@ -30,6 +30,8 @@ class Approvals {
 
 	private final ListingStore store;
 
+	private final PendingVariants pendingVariants;
+
 	private final ListingNotices notices;
 
 	private final AuditLog audit;
@@ -40,10 +42,11 @@ class Approvals {
 
 	private final Clock clock;
 
-	Approvals(JdbcClient jdbc, ListingStore store, ListingNotices notices, AuditLog audit,
-			ApplicationEventPublisher events, LicenceCheck licence, ObjectProvider<Clock> clock) {
+	Approvals(JdbcClient jdbc, ListingStore store, PendingVariants pendingVariants, ListingNotices notices,
+			AuditLog audit, ApplicationEventPublisher events, LicenceCheck licence, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.store = store;
+		this.pendingVariants = pendingVariants;
 		this.notices = notices;
 		this.audit = audit;
 		this.events = events;
@@ -129,6 +132,7 @@ class Approvals {
 		if (listing.approved()) {
 			this.store.writeLive(productId, approved, this.clock.instant());
 			this.store.deleteRevision(productId);
+			this.pendingVariants.apply(productId);
 			this.audit.recordChange("LISTING_REVISION_APPROVED", "Product", productId, listing.live(), approved);
 		}
 		else {

@@ -99,7 +99,7 @@ public class CatalogFeed {
 			});
 		Map<Long, Set<String>> sizes = new HashMap<>();
 		Map<Long, Set<String>> colours = new HashMap<>();
-		this.jdbc.sql("SELECT product_id, size, colour FROM variant WHERE product_id IN (:ids) AND retired_at IS NULL ORDER BY position, id")
+		this.jdbc.sql("SELECT product_id, size, colour FROM variant WHERE product_id IN (:ids) AND retired_at IS NULL AND NOT awaiting_approval ORDER BY position, id")
 			.param("ids", unique)
 			.query(rs -> {
 				long id = rs.getLong(1);
@@ -110,7 +110,7 @@ public class CatalogFeed {
 		this.jdbc.sql("""
 				SELECT o.product_id, o.region_code, o.price_minor, o.currency, o.active,
 				  EXISTS (SELECT 1 FROM variant v JOIN stock s ON s.variant_id = v.id
-				          WHERE v.product_id = o.product_id AND s.region_code = o.region_code AND s.quantity > 0) AS in_stock
+				          WHERE v.product_id = o.product_id AND NOT v.awaiting_approval AND s.region_code = o.region_code AND s.quantity > 0) AS in_stock
 				FROM offer o WHERE o.product_id IN (:ids)""")
 			.param("ids", unique)
 			.query(rs -> {

@@ -92,7 +92,7 @@ class CatalogReadModel {
 		List<ProductCard> cards = this.jdbc.sql("""
 				SELECT p.slug, p.image, o.price_minor, o.currency, %s AS name,
 				  EXISTS (SELECT 1 FROM variant v JOIN stock s ON s.variant_id = v.id
-				          WHERE v.product_id = p.id AND s.region_code = :region AND s.quantity > 0) AS in_stock
+				          WHERE v.product_id = p.id AND NOT v.awaiting_approval AND s.region_code = :region AND s.quantity > 0) AS in_stock
 				%s
 				LEFT JOIN product_text tl ON tl.product_id = p.id AND tl.locale = :locale
 				LEFT JOIN product_text te ON te.product_id = p.id AND te.locale = 'en'
@@ -154,7 +154,7 @@ class CatalogReadModel {
 				SELECT v.sku, v.size, v.colour, COALESCE(s.quantity, 0) AS quantity
 				FROM variant v
 				LEFT JOIN stock s ON s.variant_id = v.id AND s.region_code = :region
-				WHERE v.product_id = :product AND v.retired_at IS NULL
+				WHERE v.product_id = :product AND v.retired_at IS NULL AND NOT v.awaiting_approval
 				ORDER BY v.position, v.id""")
 			.param("region", region.code())
 			.param("product", row.id())

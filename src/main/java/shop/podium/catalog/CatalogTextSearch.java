@@ -67,7 +67,7 @@ public class CatalogTextSearch {
 				SELECT p.slug, p.image, o.price_minor, o.currency,
 				  COALESCE(NULLIF(tl.name, ''), te.name, p.slug) AS name,
 				  EXISTS (SELECT 1 FROM variant v JOIN stock s ON s.variant_id = v.id
-				          WHERE v.product_id = p.id AND s.region_code = :region AND s.quantity > 0) AS in_stock
+				          WHERE v.product_id = p.id AND NOT v.awaiting_approval AND s.region_code = :region AND s.quantity > 0) AS in_stock
 				""" + from + """
 				 LEFT JOIN product_text tl ON tl.product_id = p.id AND tl.locale = :locale
 				 LEFT JOIN product_text te ON te.product_id = p.id AND te.locale = 'en'

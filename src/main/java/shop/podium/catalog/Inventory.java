@@ -21,9 +21,11 @@ import shop.podium.regions.Region;
 import shop.podium.regions.Regions;
 
 /**
- * Variants, regional offers and stock of a licensee's listings. These apply at once, without approval: a price
- * or stock change is not a change of what the rights holder approved. Each offer is checked against the licence
- * (territory, category, edition) and the region's currency.
+ * Variants, regional offers and stock of a licensee's listings. Prices and stock apply at once, without approval:
+ * they are not a change of what the rights holder approved. A variant's size and colour are: on an approved
+ * listing, a new variant and a size or colour edit wait for approval with the listing's pending revision (see
+ * {@link PendingVariants}). Each offer is checked against the licence (territory, category, edition) and the
+ * region's currency.
  */
 @Service
 class Inventory {
@@ -53,7 +55,22 @@ class Inventory {
 		this.events = events;
 	}
 
-	record VariantRow(long id, String sku, String size, String colour, int position) {
+	/**
+	 * A variant as its licensee sees it: on an approved listing, a new one awaits approval before it is sold, and an
+	 * edited one is sold with its approved size and colour while the pending ones wait.
+	 */
+	record VariantRow(long id, String sku, String size, String colour, int position, boolean awaitingApproval,
+			boolean pendingEdit, String pendingSize, String pendingColour) {
+
+		/** The values the licensee last entered: the pending ones while they wait. */
+		public String workingSize() {
+			return this.pendingEdit ? this.pendingSize : this.size;
+		}
+
+		public String workingColour() {
+			return this.pendingEdit ? this.pendingColour : this.colour;
+		}
+
 	}
 
 	/** A variant taken off sale but kept for the orders that name it. */
@@ -74,14 +91,19 @@ class Inventory {
 	record OfferRow(String region, Money price, boolean active, Map<Long, Integer> stock) {
 	}
 
-	/** The variants on offer: a retired one is no longer among them. */
+	/**
+	 * The variants on offer: a retired one is no longer among them. Those awaiting approval are, as their licensee
+	 * may stock them before they are sold.
+	 */
 	List<VariantRow> variants(long productId) {
 		return this.jdbc.sql("""
-				SELECT id, sku, size, colour, position FROM variant WHERE product_id = ? AND retired_at IS NULL
+				SELECT id, sku, size, colour, position, awaiting_approval, pending_edit, pending_size, pending_colour
+				FROM variant WHERE product_id = ? AND retired_at IS NULL
 				ORDER BY position, id""")
 			.param(productId)
 			.query((rs, n) -> new VariantRow(rs.getLong("id"), rs.getString("sku"), rs.getString("size"),
-					rs.getString("colour"), rs.getInt("position")))
+					rs.getString("colour"), rs.getInt("position"), rs.getBoolean("awaiting_approval"),
+					rs.getBoolean("pending_edit"), rs.getString("pending_size"), rs.getString("pending_colour")))
 			.list();
 	}
 
@@ -111,37 +133,64 @@ class Inventory {
 			.list();
 	}
 
+	/** On an approved listing the new variant awaits approval: it can be stocked, but it is not sold before. */
 	@Transactional
 	long addVariant(long licenseeId, long productId, VariantForm form) {
-		this.listings.owned(licenseeId, productId);
+		ListingStore.StoredListing listing = this.listings.owned(licenseeId, productId);
 		requireFreeSku(form.sku(), null);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO variant (product_id, sku, size, colour, position)
-				VALUES (:p, :sku, :size, :colour, (SELECT COALESCE(MAX(x.position), 0) + 1 FROM variant x WHERE x.product_id = :p))""")
+				INSERT INTO variant (product_id, sku, size, colour, position, awaiting_approval)
+				VALUES (:p, :sku, :size, :colour, (SELECT COALESCE(MAX(x.position), 0) + 1 FROM variant x WHERE x.product_id = :p),
+				  :awaiting)""")
 			.param("p", productId)
 			.param("sku", form.sku())
 			.param("size", blankToNull(form.size()))
 			.param("colour", blankToNull(form.colour()))
+			.param("awaiting", listing.approved())
 			.update(keys);
 		long id = keys.getKey().longValue();
 		this.audit.recordChange("VARIANT_ADDED", "Variant", id, null, form);
+		if (listing.approved()) {
+			this.listings.variantsChanged(productId);
+		}
 		this.events.publishEvent(new ProductChanged(productId));
 		return id;
 	}
 
+	/**
+	 * The SKU is the shop's own reference and changes at once. Size and colour of a variant on sale of an approved
+	 * listing are kept as pending values until approved; entering the approved ones again drops the pending ones.
+	 * @return whether a size or colour change waits for approval
+	 */
 	@Transactional
-	void updateVariant(long licenseeId, long productId, long variantId, VariantForm form) {
-		VariantRow before = ownedVariant(licenseeId, productId, variantId);
+	boolean updateVariant(long licenseeId, long productId, long variantId, VariantForm form) {
+		ListingStore.StoredListing listing = this.listings.owned(licenseeId, productId);
+		VariantRow before = variant(productId, variantId);
 		requireFreeSku(form.sku(), variantId);
-		this.jdbc.sql("UPDATE variant SET sku = :sku, size = :size, colour = :colour WHERE id = :id")
+		String size = blankToNull(form.size());
+		String colour = blankToNull(form.colour());
+		boolean live = listing.approved() && !before.awaitingApproval();
+		boolean pending = live && !(Objects.equals(size, before.size()) && Objects.equals(colour, before.colour()));
+		this.jdbc.sql("""
+				UPDATE variant SET sku = :sku, size = :size, colour = :colour, pending_edit = :pending,
+				  pending_size = :pendingSize, pending_colour = :pendingColour WHERE id = :id""")
 			.param("sku", form.sku())
-			.param("size", blankToNull(form.size()))
-			.param("colour", blankToNull(form.colour()))
+			.param("size", live ? before.size() : size)
+			.param("colour", live ? before.colour() : colour)
+			.param("pending", pending)
+			.param("pendingSize", pending ? size : null)
+			.param("pendingColour", pending ? colour : null)
 			.param("id", variantId)
 			.update();
 		this.audit.recordChange("VARIANT_EDITED", "Variant", variantId, before, form);
+		boolean customerFacing = !(Objects.equals(size, before.workingSize())
+				&& Objects.equals(colour, before.workingColour()));
+		if (listing.approved() && customerFacing) {
+			this.listings.variantsChanged(productId);
+		}
 		this.events.publishEvent(new ProductChanged(productId));
+		return pending || (listing.approved() && before.awaitingApproval());
 	}
 
 	/**
@@ -169,6 +218,9 @@ class Inventory {
 			this.jdbc.sql("DELETE FROM variant WHERE id = ?").param(variantId).update();
 			this.audit.recordChange("VARIANT_REMOVED", "Variant", variantId, before, null);
 			removal = Removal.DELETED;
+		}
+		if (before.awaitingApproval() || before.pendingEdit()) {
+			this.listings.variantsChanged(productId); // perhaps nothing is left to approve
 		}
 		this.events.publishEvent(new ProductChanged(productId));
 		return removal;
@@ -250,6 +302,10 @@ class Inventory {
 
 	private VariantRow ownedVariant(long licenseeId, long productId, long variantId) {
 		this.listings.owned(licenseeId, productId);
+		return variant(productId, variantId);
+	}
+
+	private VariantRow variant(long productId, long variantId) {
 		return variants(productId).stream().filter(v -> v.id() == variantId).findFirst().orElseThrow(ListingNotFound::new);
 	}
 

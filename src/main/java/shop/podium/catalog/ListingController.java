@@ -147,11 +147,11 @@ class ListingController {
 	@PostMapping("/licensee/listings/{id}/variants")
 	String addVariant(CurrentUser user, @PathVariable long id, @Valid VariantForm variant, BindingResult errors,
 			Locale locale, RedirectAttributes redirect) {
-		this.editor.owned(user.requireLicenseeId(), id);
+		ListingStore.StoredListing listing = this.editor.owned(user.requireLicenseeId(), id);
 		if (errors.hasErrors()) {
 			return problem(id, locale, redirect, errors.getFieldErrors().getFirst().getDefaultMessage());
 		}
-		return act(id, locale, redirect, "portal.variant.added",
+		return act(id, locale, redirect, listing.approved() ? "portal.variant.addedPending" : "portal.variant.added",
 				() -> this.inventory.addVariant(user.requireLicenseeId(), id, variant));
 	}
 
@@ -162,8 +162,14 @@ class ListingController {
 		if (errors.hasErrors()) {
 			return problem(id, locale, redirect, errors.getFieldErrors().getFirst().getDefaultMessage());
 		}
-		return act(id, locale, redirect, "portal.variant.saved",
-				() -> this.inventory.updateVariant(user.requireLicenseeId(), id, variantId, variant));
+		try {
+			boolean pending = this.inventory.updateVariant(user.requireLicenseeId(), id, variantId, variant);
+			redirect.addFlashAttribute("notice", pending ? "portal.variant.savedPending" : "portal.variant.saved");
+		}
+		catch (ListingProblem problem) {
+			redirect.addFlashAttribute("problem", text(problem, locale));
+		}
+		return "redirect:/licensee/listings/" + id;
 	}
 
 	@PostMapping("/licensee/listings/{id}/variants/{variantId}/delete")

@@ -18,7 +18,7 @@ import shop.podium.accounts.AuditLog;
  * <p>
  * A listing that is not on sale is edited in place. An approved listing is on sale, so an edit of its
  * customer-facing content goes into a pending revision that the rights holder approves, while the approved
- * version stays on sale.
+ * version stays on sale. New variants and size or colour edits of such a listing wait with that revision.
  */
 @Service
 class ListingEditor {
@@ -27,16 +27,19 @@ class ListingEditor {
 
 	private final LicenceCheck licence;
 
+	private final PendingVariants pendingVariants;
+
 	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ListingEditor(ListingStore store, LicenceCheck licence, AuditLog audit, ApplicationEventPublisher events,
-			ObjectProvider<Clock> clock) {
+	ListingEditor(ListingStore store, LicenceCheck licence, PendingVariants pendingVariants, AuditLog audit,
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
 		this.store = store;
 		this.licence = licence;
+		this.pendingVariants = pendingVariants;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -90,13 +93,9 @@ class ListingEditor {
 	}
 
 	private boolean replaceContent(ListingStore.StoredListing listing, ListingContent content, String action) {
+		boolean waits = false;
 		if (listing.approved()) {
-			if (content.equals(listing.live())) {
-				this.store.deleteRevision(listing.id()); // edited back to what is on sale: nothing to approve
-			}
-			else {
-				this.store.writeRevision(listing.id(), content, now());
-			}
+			waits = keepRevision(listing.id(), content, listing.live());
 		}
 		else {
 			this.store.writeLive(listing.id(), content, now());
@@ -107,7 +106,28 @@ class ListingEditor {
 		}
 		this.audit.recordChange(action, "Product", listing.id(), listing.working(), content);
 		this.events.publishEvent(new ProductChanged(listing.id()));
-		return listing.approved() && !content.equals(listing.live());
+		return waits;
+	}
+
+	/**
+	 * A variant of an approved listing was added, or its size or colour edited: like a content edit, the change
+	 * goes into the pending revision (its content as it stands), to be submitted and approved with it.
+	 */
+	void variantsChanged(long productId) {
+		ListingStore.StoredListing listing = this.store.find(productId).orElseThrow(ListingNotFound::new);
+		if (listing.approved()) {
+			keepRevision(productId, listing.working(), listing.live());
+		}
+	}
+
+	/** @return whether something waits for approval: the content differs from what is on sale, or a variant */
+	private boolean keepRevision(long productId, ListingContent content, ListingContent live) {
+		if (content.equals(live) && !this.pendingVariants.any(productId)) {
+			this.store.deleteRevision(productId); // edited back to what is on sale: nothing to approve
+			return false;
+		}
+		this.store.writeRevision(productId, content, now());
+		return true;
 	}
 
 	@Transactional
@@ -140,6 +160,7 @@ class ListingEditor {
 		ListingStore.StoredListing listing = owned(licenseeId, productId);
 		if (listing.revision() != null) {
 			this.store.deleteRevision(productId);
+			this.pendingVariants.discard(productId);
 			this.audit.record("LISTING_REVISION_DISCARDED", "Product", productId, null);
 		}
 	}

@@ -49,7 +49,7 @@ class ListingExport {
 					FROM product p
 					JOIN category c ON c.id = p.category_id
 					JOIN edition e ON e.id = p.edition_id
-					JOIN variant v ON v.product_id = p.id AND v.retired_at IS NULL
+					JOIN variant v ON v.product_id = p.id AND v.retired_at IS NULL AND NOT v.awaiting_approval
 					LEFT JOIN offer o ON o.product_id = p.id
 					LEFT JOIN stock s ON s.variant_id = v.id AND s.region_code = o.region_code
 					WHERE p.licensee_id = ?

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -94,14 +95,21 @@ class ListingImportWriter {
 		}
 		insert("product_text (product_id, locale, name, description)", 4, texts, "");
 		insert("product_sport (product_id, sport_id)", 2, productSports, "");
+		Set<Long> onSale = new java.util.HashSet<>();
 		for (ListingImport.PlannedListing listing : plan.listings()) {
 			if (listing.existingId() != null) {
 				productIds.put(listing.skuStem(), listing.existingId());
-				this.editor.importContent(this.store.find(listing.existingId()).orElseThrow(), listing.content());
+				ListingStore.StoredListing stored = this.store.find(listing.existingId()).orElseThrow();
+				if (stored.approved()) {
+					onSale.add(stored.id());
+				}
+				this.editor.importContent(stored, listing.content());
 			}
 		}
 		List<AuditLog.Change> priceChanges = priceChanges(plan.listings(), productIds);
-		writeInventory(plan.listings(), productIds);
+		for (long productId : writeInventory(plan.listings(), productIds, onSale)) {
+			this.editor.variantsChanged(productId);
+		}
 		this.audit.recordChanges("OFFER_IMPORTED", "Offer", priceChanges);
 		this.audit.record("LISTINGS_IMPORTED", "Licensee", licenseeId, "rows=" + plan.rows() + ", listings="
 				+ plan.listings().size() + ", new=" + fresh.size() + ", offers=" + plan.offers());
@@ -152,20 +160,52 @@ class ListingImportWriter {
 		return offer;
 	}
 
-	private void writeInventory(List<ListingImport.PlannedListing> listings, Map<String, Long> productIds) {
+	/**
+	 * On a listing on sale, a new variant awaits approval and a size or colour change of a variant on sale is kept
+	 * as pending values, as in the portal. A row with the approved values leaves a pending change alone: the export
+	 * shows the approved values, so exporting and importing the file again changes nothing.
+	 * @return the listings on sale whose variants now have changes to approve
+	 */
+	private Set<Long> writeInventory(List<ListingImport.PlannedListing> listings, Map<String, Long> productIds,
+			Set<Long> onSale) {
+		Map<String, StoredVariant> stored = storedVariants(onSale);
+		Set<Long> changed = new java.util.HashSet<>();
 		List<Object[]> variants = new ArrayList<>();
+		List<Object[]> pendingEdits = new ArrayList<>();
 		List<Object[]> offers = new ArrayList<>();
 		for (ListingImport.PlannedListing listing : listings) {
 			long id = productIds.get(listing.skuStem());
+			boolean live = onSale.contains(id);
 			int position = 1;
 			for (ListingImport.PlannedVariant variant : listing.variants()) {
-				variants.add(new Object[] { id, variant.sku(), blankToNull(variant.size()), blankToNull(variant.colour()), position++ });
+				String size = blankToNull(variant.size());
+				String colour = blankToNull(variant.colour());
+				StoredVariant before = live ? stored.get(variant.sku().toUpperCase(java.util.Locale.ROOT)) : null;
+				if (before != null && !before.awaiting()) {
+					if (!before.sells(size, colour)) {
+						pendingEdits.add(new Object[] { id, variant.sku(), before.size(), before.colour(), position, true,
+								size, colour });
+						if (!before.pending(size, colour)) {
+							changed.add(id);
+						}
+					}
+				}
+				else {
+					variants.add(new Object[] { id, variant.sku(), size, colour, position, live });
+					if (live && (before == null || !before.sells(size, colour))) {
+						changed.add(id);
+					}
+				}
+				position++;
 			}
 			listing.offers().forEach((region, offer) -> offers.add(new Object[] { id, region, offer.price().minorUnits(),
 					offer.price().currency().getCurrencyCode(), offer.active() }));
 		}
-		insert("variant (product_id, sku, size, colour, position)", 5, variants,
+		insert("variant (product_id, sku, size, colour, position, awaiting_approval)", 6, variants,
 				" ON DUPLICATE KEY UPDATE size = VALUES(size), colour = VALUES(colour)");
+		insert("variant (product_id, sku, size, colour, position, pending_edit, pending_size, pending_colour)", 8,
+				pendingEdits, " ON DUPLICATE KEY UPDATE pending_edit = VALUES(pending_edit),"
+						+ " pending_size = VALUES(pending_size), pending_colour = VALUES(pending_colour)");
 		insert("offer (product_id, region_code, price_minor, currency, active)", 5, offers,
 				" ON DUPLICATE KEY UPDATE price_minor = VALUES(price_minor), currency = VALUES(currency), active = VALUES(active), version = version + 1");
 		Map<String, Long> variantIds = new HashMap<>();
@@ -187,6 +227,37 @@ class ListingImportWriter {
 		}
 		insert("stock (variant_id, region_code, quantity)", 3, stock,
 				" ON DUPLICATE KEY UPDATE quantity = VALUES(quantity), version = version + 1");
+		return changed;
+	}
+
+	private record StoredVariant(boolean awaiting, String size, String colour, boolean pendingEdit, String pendingSize,
+			String pendingColour) {
+
+		boolean sells(String size, String colour) {
+			return Objects.equals(size, this.size) && Objects.equals(colour, this.colour);
+		}
+
+		boolean pending(String size, String colour) {
+			return this.pendingEdit && Objects.equals(size, this.pendingSize) && Objects.equals(colour, this.pendingColour);
+		}
+
+	}
+
+	/** The variants of the listings on sale, by SKU in capitals as the import reads them. */
+	private Map<String, StoredVariant> storedVariants(Set<Long> productIds) {
+		Map<String, StoredVariant> variants = new HashMap<>();
+		List<Long> ids = List.copyOf(productIds);
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+			this.jdbc.query("SELECT sku, size, colour, awaiting_approval, pending_edit, pending_size, pending_colour"
+					+ " FROM variant WHERE retired_at IS NULL AND product_id IN (" + "?,".repeat(chunk.size() - 1) + "?)",
+					rs -> {
+						variants.put(rs.getString("sku").toUpperCase(java.util.Locale.ROOT), new StoredVariant(
+								rs.getBoolean("awaiting_approval"), rs.getString("size"), rs.getString("colour"),
+								rs.getBoolean("pending_edit"), rs.getString("pending_size"), rs.getString("pending_colour")));
+					}, chunk.toArray());
+		}
+		return variants;
 	}
 
 	/** INSERT INTO table VALUES (…), (…), … in chunks; the suffix is e.g. an ON DUPLICATE KEY UPDATE clause. */

@@ -38,7 +38,7 @@ public class Sellability {
 				SELECT p.status, p.licensee_id, c.slug AS category_slug, e.slug AS edition_slug,
 				  o.currency, o.active,
 				  EXISTS (SELECT 1 FROM variant v JOIN stock s ON s.variant_id = v.id
-				          WHERE v.product_id = p.id AND s.region_code = :region AND s.quantity > 0) AS in_stock
+				          WHERE v.product_id = p.id AND NOT v.awaiting_approval AND s.region_code = :region AND s.quantity > 0) AS in_stock
 				FROM product p
 				JOIN category c ON c.id = p.category_id
 				JOIN edition e ON e.id = p.edition_id

@@ -55,7 +55,7 @@ public class VariantOffers {
 				LEFT JOIN stock s ON s.variant_id = v.id AND s.region_code = :region
 				LEFT JOIN product_text tl ON tl.product_id = p.id AND tl.locale = :locale
 				LEFT JOIN product_text te ON te.product_id = p.id AND te.locale = 'en'
-				WHERE v.sku IN (:skus) AND v.retired_at IS NULL""")
+				WHERE v.sku IN (:skus) AND v.retired_at IS NULL AND NOT v.awaiting_approval""")
 			.param("region", region.code())
 			.param("locale", locale.toLanguageTag())
 			.param("skus", List.copyOf(skus))
