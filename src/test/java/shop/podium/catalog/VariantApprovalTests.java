@@ -118,7 +118,8 @@ class VariantApprovalTests {
 			.contains("Variant " + this.navySku + ": — / Navy → — / Crimson");
 
 		this.mvc.perform(post("/admin/approvals/{id}/approve", this.product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, this.product)))
 			.andExpect(status().is3xxRedirection());
 
 		assertThat(productPage()).contains("Crimson").contains("Gold").doesNotContain("Navy").contains(this.goldSku);
@@ -135,7 +136,8 @@ class VariantApprovalTests {
 		addGoldAndRecolourNavy(licensee);
 		submit(licensee);
 		this.mvc.perform(post("/admin/approvals/{id}/reject", this.product).with(csrf())
-				.with(authentication(PortalFixtures.admin())).param("reason", "Gold is not a team colour"))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, this.product)).param("reason", "Gold is not a team colour"))
 			.andExpect(status().is3xxRedirection());
 
 		assertThat(productPage()).contains("Navy").doesNotContain("Crimson").doesNotContain(this.goldSku);
@@ -155,7 +157,8 @@ class VariantApprovalTests {
 		submit(licensee);
 		assertThat(queue()).contains(this.name);
 		this.mvc.perform(post("/admin/approvals/{id}/approve", this.product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, this.product)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(productPage()).contains("Silver").contains("Crimson").doesNotContain("Gold");
 	}
@@ -211,7 +214,8 @@ class VariantApprovalTests {
 
 		submit(licensee);
 		this.mvc.perform(post("/admin/approvals/{id}/approve", this.product).with(csrf())
-				.with(authentication(PortalFixtures.admin())))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, this.product)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(productPage()).contains("Crimson").contains(this.goldSku).doesNotContain("Navy");
 	}
