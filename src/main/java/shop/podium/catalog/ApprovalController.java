@@ -71,10 +71,10 @@ class ApprovalController {
 	}
 
 	@PostMapping("/admin/approvals/{id}/reject")
-	String reject(@PathVariable long id, @RequestParam(required = false) String reason, Locale locale,
-			RedirectAttributes redirect) {
+	String reject(@PathVariable long id, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
 		try {
-			this.approvals.reject(id, reason);
+			this.approvals.reject(id, version, reason);
 		}
 		catch (ListingProblem problem) {
 			redirect.addFlashAttribute("problem",

@@ -142,8 +142,12 @@ class Approvals {
 		decided(new ListingReviewed(productId, listing.licenseeId(), approved.name(), true, null));
 	}
 
+	/**
+	 * Rejects the version the reviewer opened with a reason the licensee reads; refuses, changing nothing, when
+	 * the reason is missing or too long, or the listing no longer waits or changed since.
+	 */
 	@Transactional
-	void reject(long productId, String reason) {
+	void reject(long productId, String version, String reason) {
 		String why = (reason != null) ? reason.strip() : "";
 		if (why.isEmpty()) {
 			throw new ListingProblem("reason", "admin.approvals.reason.required");
@@ -152,6 +156,9 @@ class Approvals {
 			throw new ListingProblem("reason", "admin.approvals.reason.tooLong", MAX_REASON);
 		}
 		ListingStore.StoredListing listing = waiting(productId);
+		if (version == null || !version.equals(version(waitingSince(listing)))) {
+			throw new ListingProblem(null, "admin.approvals.changedSince", listing.working().name());
+		}
 		if (listing.approved()) {
 			this.store.setRevisionStatus(productId, ListingStore.RevisionStatus.REJECTED, why, null);
 		}

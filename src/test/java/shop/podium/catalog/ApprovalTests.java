@@ -74,7 +74,8 @@ class ApprovalTests {
 		edit(resubmitted, "Delta Cap, new colours");
 		submitted(resubmitted);
 		this.mvc.perform(post("/admin/approvals/{id}/reject", decided).with(csrf())
-				.with(authentication(PortalFixtures.admin())).param("reason", "Wrong logo"))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, decided)).param("reason", "Wrong logo"))
 			.andExpect(status().is3xxRedirection());
 
 		String queue = followed(this.mvc.perform(post("/admin/approvals/approve").with(csrf())
@@ -164,7 +165,7 @@ class ApprovalTests {
 	}
 
 	@Test
-	void anApprovalIsForTheVersionTheAdministratorOpened() throws Exception {
+	void anApprovalOrARejectionIsForTheVersionTheAdministratorOpened() throws Exception {
 		long product = submitted(listing("Inlet Cap"));
 		approve(product, PortalFixtures.reviewedVersion(this.mvc, product));
 		edit(product, "Inlet Cap II");
@@ -180,6 +181,16 @@ class ApprovalTests {
 		MvcResult withoutVersion = approve(product, null);
 		assertThat(withoutVersion.getFlashMap().get("problem")).asString().contains("changed since you opened it");
 		assertThat(liveName(product)).isEqualTo("Inlet Cap");
+		MvcResult rejectedStale = this.mvc.perform(post("/admin/approvals/{id}/reject", product).with(csrf())
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", opened)
+				.param("reason", "The colours are wrong"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(rejectedStale.getFlashMap().get("problem"))
+			.isEqualTo("Inlet Cap III changed since you opened it: open it again and review the new version.");
+		assertThat(this.jdbc.sql("SELECT status FROM product_revision WHERE product_id = ?").param(product)
+			.query(String.class).single()).isEqualTo("SUBMITTED");
 
 		approve(product, PortalFixtures.reviewedVersion(this.mvc, product));
 		assertThat(liveName(product)).isEqualTo("Inlet Cap III");

@@ -177,7 +177,8 @@ class ListingWorkflowTests {
 		submit(product);
 		assertThat(statusOf(product)).isEqualTo("SUBMITTED");
 		this.mvc.perform(post("/admin/approvals/{id}/reject", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())).param("reason", "The photo is missing"))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, product)).param("reason", "The photo is missing"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(statusOf(product)).isEqualTo("REJECTED");
 		String page = this.mvc.perform(get("/licensee/listings/{id}", product)
@@ -272,7 +273,8 @@ class ListingWorkflowTests {
 		long product = createListing("Outbox Cap");
 		submit(product);
 		this.mvc.perform(post("/admin/approvals/{id}/reject", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())).param("reason", "The sizes are missing"))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, product)).param("reason", "The sizes are missing"))
 			.andExpect(status().is3xxRedirection());
 
 		String kept = null;

@@ -123,7 +123,8 @@ class PortalMailTests {
 		String name = "Ridge Beanie <script>alert(1)</script>";
 		long product = submittedListing(name);
 		this.mvc.perform(post("/admin/approvals/{id}/reject", product).with(csrf())
-				.with(authentication(PortalFixtures.admin())).param("reason", "The photo shows the wrong colour"))
+				.with(authentication(PortalFixtures.admin()))
+				.param("version", PortalFixtures.reviewedVersion(this.mvc, product)).param("reason", "The photo shows the wrong colour"))
 			.andExpect(status().is3xxRedirection());
 		MimeMessage rejected = mailTo(this.staffEmail, "Ridge Beanie");
 		String body = GreenMailUtil.getBody(rejected);
