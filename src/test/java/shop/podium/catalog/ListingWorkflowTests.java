@@ -202,7 +202,7 @@ class ListingWorkflowTests {
 		submit(product);
 		String review = this.mvc.perform(get("/admin/approvals/{id}", product).with(authentication(PortalFixtures.admin())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(review).contains("Summit Cap II").contains("name.en");
+		assertThat(review).contains("Summit Cap II").contains("Name (English)");
 		this.mvc.perform(post("/admin/approvals/approve").with(csrf()).with(authentication(PortalFixtures.admin()))
 				.param("product", PortalFixtures.queuedSelection(this.mvc, product)))
 			.andExpect(status().is3xxRedirection());
