@@ -55,6 +55,11 @@ class LicensedListingJourney extends BrowserJourney {
 		assertThat(listing.status()).as("status after submitting").isEqualTo("Waiting for approval");
 		this.browser.step("licensee-submitted");
 		String editor = listing.path();
+		this.browser.get("/licensee");
+		assertThat(this.browser.find(By.id("count-SUBMITTED")).getText()).as("listings waiting, on the dashboard")
+			.isNotEqualTo("0");
+		assertThat(this.browser.find(By.id("licences")).getText()).as("licences on the dashboard").contains(LICENCE);
+		this.browser.step("licensee-dashboard");
 
 		SignInPage.as(this.browser, ADMIN, PASSWORD);
 		ApprovalReviewPage review = ApprovalReviewPage.openFromQueue(this.browser, name);
