@@ -1,9 +1,11 @@
 package shop.podium.catalog;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -29,11 +31,15 @@ class ApprovalController {
 
 	private final MessageSource messages;
 
-	ApprovalController(Approvals approvals, ListingReviews reviews, Inventory inventory, MessageSource messages) {
+	private final CatalogReadModel catalog;
+
+	ApprovalController(Approvals approvals, ListingReviews reviews, Inventory inventory, MessageSource messages,
+			CatalogReadModel catalog) {
 		this.approvals = approvals;
 		this.reviews = reviews;
 		this.inventory = inventory;
 		this.messages = messages;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/admin/approvals")
@@ -43,12 +49,36 @@ class ApprovalController {
 	}
 
 	@GetMapping("/admin/approvals/{id}")
-	String review(@PathVariable long id, Model model) {
+	String review(@PathVariable long id, Locale locale, Model model) {
 		ListingReviews.Review review = this.reviews.review(id);
 		model.addAttribute("review", review);
+		model.addAttribute("changes", named(review.changes(), this.catalog.taxonomy(locale)));
 		model.addAttribute("variants", this.inventory.variants(id));
 		model.addAttribute("stock", review.offers());
 		return "admin/approvals/review";
+	}
+
+	/** The changes with category, edition and sports named in the reviewer's language instead of by slug. */
+	private static List<ListingContent.Change> named(List<ListingContent.Change> changes, Taxonomy taxonomy) {
+		return changes.stream().map(change -> {
+			Facet.Kind kind = switch (change.field()) {
+				case "category" -> Facet.Kind.CATEGORY;
+				case "edition" -> Facet.Kind.EDITION;
+				case "sports" -> Facet.Kind.SPORT;
+				default -> null;
+			};
+			return (kind != null) ? new ListingContent.Change(change.field(), names(taxonomy, kind, change.before()),
+					names(taxonomy, kind, change.after())) : change;
+		}).toList();
+	}
+
+	private static String names(Taxonomy taxonomy, Facet.Kind kind, String slugs) {
+		if (slugs.isBlank()) {
+			return slugs;
+		}
+		return Arrays.stream(slugs.split(",\\s*"))
+			.map(slug -> taxonomy.find(kind, slug).map(Facet::name).orElse(slug))
+			.collect(Collectors.joining(", "));
 	}
 
 	@PostMapping("/admin/approvals/{id}/approve")

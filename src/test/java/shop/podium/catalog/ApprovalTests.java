@@ -165,6 +165,18 @@ class ApprovalTests {
 	}
 
 	@Test
+	void theReviewNamesTheFieldsCategoryAndEditionAsTheReviewerReadsThem() throws Exception {
+		long product = submitted(listing("Fjord Cap"));
+
+		String page = review(product).replaceAll("\\s+", " ");
+
+		assertThat(page).contains("<th scope=\"row\">Category</th> <td></td> <td>Caps</td>")
+			.contains("<th scope=\"row\">Name (English)</th> <td></td> <td>Fjord Cap</td>")
+			.doesNotContain(">" + this.world.category + "<")
+			.doesNotContain(">" + this.world.edition + "<");
+	}
+
+	@Test
 	void anApprovalOrARejectionIsForTheVersionTheAdministratorOpened() throws Exception {
 		long product = submitted(listing("Inlet Cap"));
 		approve(product, PortalFixtures.reviewedVersion(this.mvc, product));
