@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -96,9 +97,30 @@ public final class Browser implements AutoCloseable {
 	public void submitWith(WebElement button) {
 		WebElement page = this.driver.findElement(By.tagName("html"));
 		button.click();
-		waitUntil("the page after the form was sent", ExpectedConditions.stalenessOf(page));
+		waitUntil("the page after the form was sent", d -> gone(page));
 		waitUntil("the page after the form was sent to load",
 				d -> "complete".equals(this.driver.executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether an element of the page shown before is gone. While the browser swaps documents, Chromium may answer
+	 * a question about a node of the old one with "does not belong to the document" instead of a stale element
+	 * reference: both mean the old page is gone.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Saves a screenshot of the page shown as {@code NN-<name>.png}. */
