@@ -4,8 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -23,19 +24,24 @@ class StatementCounting {
 
 	private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-	private static final AtomicInteger count = new AtomicInteger();
+	private static final List<String> statements = new CopyOnWriteArrayList<>();
 
 	private static volatile Thread counted;
 
 	/** Starts counting the statements of the calling thread from zero. */
 	static void start() {
-		count.set(0);
+		statements.clear();
 		counted = Thread.currentThread();
 	}
 
 	static int stop() {
+		return stopWithStatements().size();
+	}
+
+	/** The SQL of each statement prepared since {@link #start()}, in order. */
+	static List<String> stopWithStatements() {
 		counted = null;
-		return count.get();
+		return List.copyOf(statements);
 	}
 
 	@Bean
@@ -69,7 +75,7 @@ class StatementCounting {
 			return (Connection) Proxy.newProxyInstance(StatementCounting.class.getClassLoader(),
 					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 						if (STATEMENT_METHODS.contains(method.getName()) && counted == Thread.currentThread()) {
-							count.incrementAndGet();
+							statements.add((args != null && args.length > 0) ? String.valueOf(args[0]) : method.getName());
 						}
 						try {
 							return method.invoke(connection, args);

@@ -265,23 +265,26 @@ class StorefrontPagesTests {
 			tee("Counted tee " + i, 1000 + i, "xe", "EUR", i % 2, List.of("S", "M", "L"));
 		}
 		String slug = tee("Counted product", 2000, "xe", "EUR", 1, List.of("S", "M", "L", "XL"));
-		page("/xe"); // the licence grants of the day are read once and kept
-		StatementCounting.start();
-		page("/xe/categories/" + this.category);
-		int listing = StatementCounting.stop();
-		StatementCounting.start();
-		page("/xe/categories/" + this.category + "?page=2&sort=price-desc");
-		int secondPage = StatementCounting.stop();
-		StatementCounting.start();
-		page("/xe/products/" + slug);
-		int product = StatementCounting.stop();
-		StatementCounting.start();
 		page("/xe");
-		int home = StatementCounting.stop();
-		assertThat(listing).as("listing page").isEqualTo(3);
-		assertThat(secondPage).as("second listing page").isEqualTo(3);
-		assertThat(product).as("product page").isEqualTo(2);
-		assertThat(home).as("home page").isEqualTo(3);
+		assertThat(statementsOf("/xe/categories/" + this.category)).as("listing page").hasSize(3);
+		assertThat(statementsOf("/xe/categories/" + this.category + "?page=2&sort=price-desc"))
+			.as("second listing page").hasSize(3);
+		assertThat(statementsOf("/xe/products/" + slug)).as("product page").hasSize(2);
+		assertThat(statementsOf("/xe")).as("home page").hasSize(3);
+	}
+
+	/**
+	 * The statements the page runs besides reading the day's licence grants: those are kept until a licence changes
+	 * (LicenceGrantsTests), and a licence change another test published may be retried in the background at any
+	 * moment, emptying them.
+	 */
+	private List<String> statementsOf(String url) throws Exception {
+		StatementCounting.start();
+		page(url);
+		return StatementCounting.stopWithStatements()
+			.stream()
+			.filter(sql -> !sql.contains("licence_territory"))
+			.toList();
 	}
 
 	@Test
