@@ -14,6 +14,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests package \
 	&& cp target/podium-*.jar /workspace/app.jar
 
 FROM eclipse-temurin:21-jre
+# a TrueType font with Japanese, Korean and Chinese for the royalty statement PDFs (podium.finance.statement-fonts)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system podium && useradd --system --gid podium --home-dir /app --no-create-home podium
 WORKDIR /app
 COPY --from=build /workspace/app.jar app.jar

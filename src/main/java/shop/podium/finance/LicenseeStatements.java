@@ -17,8 +17,11 @@ public class LicenseeStatements {
 
 	private final RoyaltyStatements statements;
 
-	LicenseeStatements(RoyaltyStatements statements) {
+	private final StatementPdf pdf;
+
+	LicenseeStatements(RoyaltyStatements statements, StatementPdf pdf) {
 		this.statements = statements;
+		this.pdf = pdf;
 	}
 
 	/** Closed periods first (billed), then the last two months (provisional). */
@@ -44,7 +47,7 @@ public class LicenseeStatements {
 			return Optional.empty();
 		}
 		RoyaltyStatement statement = this.statements.statement(licenseeId, parsed);
-		return Optional.of(new Statement(statement));
+		return Optional.of(new Statement(statement, this.pdf));
 	}
 
 	/** A statement, opaque to the portal except for what its pages need. */
@@ -52,8 +55,11 @@ public class LicenseeStatements {
 
 		private final RoyaltyStatement statement;
 
-		Statement(RoyaltyStatement statement) {
+		private final StatementPdf pdf;
+
+		Statement(RoyaltyStatement statement, StatementPdf pdf) {
 			this.statement = statement;
+			this.pdf = pdf;
 		}
 
 		public Object view() {
@@ -61,7 +67,7 @@ public class LicenseeStatements {
 		}
 
 		public byte[] pdf() {
-			return StatementPdf.render(this.statement);
+			return this.pdf.render(this.statement);
 		}
 
 		public org.springframework.http.ResponseEntity<byte[]> csv() {

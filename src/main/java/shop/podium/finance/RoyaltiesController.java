@@ -21,8 +21,11 @@ class RoyaltiesController {
 
 	private final RoyaltyStatements statements;
 
-	RoyaltiesController(RoyaltyStatements statements) {
+	private final StatementPdf pdf;
+
+	RoyaltiesController(RoyaltyStatements statements, StatementPdf pdf) {
 		this.statements = statements;
+		this.pdf = pdf;
 	}
 
 	@GetMapping("/finance/royalties")
@@ -75,7 +78,7 @@ class RoyaltiesController {
 	@GetMapping(path = "/finance/royalties/{period}/{licenseeId}.pdf", produces = "application/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String period, @PathVariable long licenseeId) {
 		RoyaltyStatement statement = find(period, licenseeId);
-		return Downloads.pdf(fileName(statement, "pdf"), StatementPdf.render(statement));
+		return Downloads.pdf(fileName(statement, "pdf"), this.pdf.render(statement));
 	}
 
 	RoyaltyStatement find(String period, long licenseeId) {
