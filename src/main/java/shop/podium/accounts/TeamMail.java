@@ -1,5 +1,8 @@
 package shop.podium.accounts;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -16,6 +19,11 @@ import shop.podium.core.MailOutbox;
  */
 @Component
 class TeamMail {
+
+	/** When the link stops working, in the reader's language, in UTC (December 12, 2026, 9:23 AM). */
+	private static final DateTimeFormatter EXPIRY = DateTimeFormatter
+		.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+		.withZone(ZoneOffset.UTC);
 
 	private final MailOutbox outbox;
 
@@ -40,7 +48,9 @@ class TeamMail {
 	private String body(TeamInvitations.Issued invitation, String link, String inviterName, String licenseeName,
 			Locale locale) {
 		return this.messages.getMessage("portal.team.mail.body",
-				new Object[] { inviterName, licenseeName, link, invitation.expiresAt().toString() }, locale);
+				new Object[] { inviterName, licenseeName, link,
+						EXPIRY.withLocale(locale).format(invitation.expiresAt()) + " UTC" },
+				locale);
 	}
 
 }

@@ -1,7 +1,9 @@
 package shop.podium.catalog;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,10 +82,15 @@ class LicenceCheck {
 			.min(Comparator.comparing(LicenceSummary::validFrom));
 		if (upcoming.isPresent()) {
 			return new ListingProblem(field, "portal.licence.notYetValid", upcoming.get().reference(),
-					upcoming.get().validFrom().toString());
+					day(upcoming.get().validFrom()));
 		}
 		LicenceSummary latest = licences.stream().max(Comparator.comparing(LicenceSummary::validTo)).orElseThrow();
-		return new ListingProblem(field, "portal.licence.expired", latest.reference(), latest.validTo().toString());
+		return new ListingProblem(field, "portal.licence.expired", latest.reference(), day(latest.validTo()));
+	}
+
+	/** The day as the messages' {@code {n,date,long}} formats it in the reader's language (December 4, 2026). */
+	private static Date day(LocalDate day) {
+		return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
 	}
 
 	/** The licence rules of the licensee today, read once, for checking a listing in several regions. */

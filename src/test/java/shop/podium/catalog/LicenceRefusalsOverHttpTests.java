@@ -1,6 +1,9 @@
 package shop.podium.catalog;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,11 @@ class LicenceRefusalsOverHttpTests {
 		this.world.rows.execute("UPDATE licence SET valid_from = ?, valid_to = ? WHERE id = ?", yesterday.minusYears(1),
 				yesterday, this.licence);
 		assertThat(newListing(this.world.category, this.world.edition))
-			.contains("Your licence " + this.reference + " expired: it ended on " + yesterday + ".");
+			.contains("Your licence " + this.reference + " expired: it ended on " + longDate(yesterday, Locale.ENGLISH)
+					+ ".");
+		assertThat(newListing(this.world.category, this.world.edition, Locale.FRENCH))
+			.contains("Votre licence " + this.reference + " a expiré : elle a pris fin le "
+					+ longDate(yesterday, Locale.FRENCH) + ".");
 		assertThat(listings()).isZero();
 	}
 
@@ -88,7 +95,11 @@ class LicenceRefusalsOverHttpTests {
 		this.world.rows.execute("UPDATE licence SET valid_from = ?, valid_to = ? WHERE id = ?", tomorrow,
 				tomorrow.plusYears(1), this.licence);
 		assertThat(newListing(this.world.category, this.world.edition))
-			.contains("Your licence " + this.reference + " is not valid yet: it starts on " + tomorrow + ".");
+			.contains("Your licence " + this.reference + " is not valid yet: it starts on "
+					+ longDate(tomorrow, Locale.ENGLISH) + ".");
+		assertThat(newListing(this.world.category, this.world.edition, Locale.JAPANESE))
+			.contains("開始日は " + tomorrow.getYear() + "年" + tomorrow.getMonthValue() + "月" + tomorrow.getDayOfMonth()
+					+ "日 です。");
 		assertThat(listings()).isZero();
 	}
 
@@ -167,9 +178,19 @@ class LicenceRefusalsOverHttpTests {
 			.doesNotContain("Suspend the licensee");
 	}
 
+	/** The day as a reader of that language writes it (December 4, 2026; 4 décembre 2026). */
+	static String longDate(LocalDate day, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
+	}
+
 	String newListing(String category, String edition) throws Exception {
+		return newListing(category, edition, Locale.ENGLISH);
+	}
+
+	String newListing(String category, String edition, Locale locale) throws Exception {
 		return this.mvc.perform(post("/licensee/listings/new").with(csrf())
 				.with(authentication(PortalFixtures.staffOf(this.maker)))
+				.locale(locale)
 				.param("skuStem", CatalogFixtures.unique("RF").toUpperCase())
 				.param("category", category)
 				.param("edition", edition)

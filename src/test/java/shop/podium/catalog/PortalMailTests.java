@@ -152,6 +152,18 @@ class PortalMailTests {
 		java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost(?::\\d+)?(/invitations/[A-Za-z0-9_-]{43})")
 			.matcher(body.replace("=\r\n", ""));
 		assertThat(link.find()).as("a link in " + body).isTrue();
+		java.time.LocalDate lastDay = this.jdbc.sql("SELECT expires_at FROM team_invite WHERE email = ?")
+			.param(colleague)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()
+			.atZone(java.time.ZoneOffset.UTC)
+			.toLocalDate();
+		assertThat((String) mail.getContent()).as("when the link stops working, as a reader writes it")
+			.contains("The link works once, until " + LicenceRefusalsOverHttpTests.longDate(lastDay,
+					java.util.Locale.ENGLISH))
+			.contains(" UTC. ")
+			.doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
 		String page = this.mvc.perform(get(link.group(1))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains(colleague).contains("name=\"password\"");
