@@ -16,6 +16,7 @@ import org.springframework.mail.MailException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import shop.podium.accounts.LicenseeStaff;
 import shop.podium.core.FailedListeners;
@@ -94,7 +95,9 @@ class ListingNotices {
 		}
 	}
 
-	@ApplicationModuleListener
+	// outside a transaction: each colleague's mail is recorded as it goes out, so when the mail to a later one
+	// fails, the retry mails only those not reached yet
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void email(ListingReviewed review) {
 		List<String> recipients = this.staff.emailsOf(review.licenseeId());
 		if (recipients.isEmpty()) {

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Sends the shop's mails — order confirmations, listing reviews, team invitations — once each. A mail is recorded
  * under a key (e.g. "the confirmation of order X") in the same transaction as it is sent: a second attempt finds
  * the key taken and sends nothing; a failed send rolls the record back so the event registry's retry sends it
- * later. Without an SMTP server ({@code spring.mail.host} unset) the record is all there is: the dev outbox,
- * logged and shown to admins at {@code /admin/outbox}.
+ * later. A caller mailing several people calls it outside a transaction of its own, so that each mail sent stays
+ * recorded when a later one fails. Without an SMTP server ({@code spring.mail.host} unset) the record is all there
+ * is: the dev outbox, logged and shown to admins at {@code /admin/outbox}.
  */
 @Component
 public class MailOutbox {

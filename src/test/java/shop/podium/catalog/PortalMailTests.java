@@ -24,6 +24,7 @@ import shop.podium.accounts.Accounts;
 import shop.podium.accounts.CurrentUser;
 import shop.podium.accounts.NewAccount;
 import shop.podium.accounts.Role;
+import shop.podium.core.FailedListeners;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
 
@@ -37,8 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The emails of the portal, received by a real SMTP server: the licensee's staff hear of an approval and of a
- * rejection with its reason (a listing name full of markup is plain text there), and an invited colleague gets
- * a link that opens their invitation.
+ * rejection with its reason (a listing name full of markup is plain text there) — each once, even when the mail
+ * to one of them failed and the review is mailed again — and an invited colleague gets a link that opens their
+ * invitation.
  */
 @SpringBootTest(properties = { "podium.media.dir=target/test-media", "spring.mail.host=127.0.0.1",
 		"spring.mail.port=3025" })
@@ -63,6 +65,9 @@ class PortalMailTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	FailedListeners failed;
 
 	PortalFixtures world;
 
@@ -171,6 +176,41 @@ class PortalMailTests {
 		assertThat(this.jdbc.sql("SELECT CONCAT(delivered_by, ' ', body) FROM mail_outbox WHERE recipient = ?")
 			.param(colleague).query(String.class).single()).startsWith("SMTP ").doesNotContain("/invitations/")
 			.contains("never kept");
+	}
+
+	@Test
+	void colleaguesMailedBeforeAMailFailedAreNotMailedAgainWhenTheReviewIsRetried() throws Exception {
+		// a second colleague, after Sam in the staff list, whose address the mail cannot be sent to
+		String zoe = CatalogFixtures.unique("zoe") + "@example.com";
+		long zoeId = this.accounts.open(new NewAccount(zoe, "Zoe Staff", "a long enough password",
+				Set.of(Role.LICENSEE), this.maker)).orElseThrow();
+		this.jdbc.sql("UPDATE user_account SET email = ? WHERE id = ?").params("<" + zoe, zoeId).update();
+		long product = submittedListing("Relay Cap");
+		this.mvc.perform(post("/admin/approvals/{id}/approve", product).with(csrf())
+				.with(authentication(PortalFixtures.admin())).param("version", PortalFixtures.reviewedVersion(this.mvc, product)))
+			.andExpect(status().is3xxRedirection());
+		mailTo(this.staffEmail, "Relay Cap");
+		awaitFailedReviewMail(product);
+
+		this.jdbc.sql("UPDATE user_account SET email = ? WHERE id = ?").params(zoe, zoeId).update();
+		assertThat(this.failed.retry(ListingNotices.class, Duration.ZERO)).isPositive();
+
+		mailTo(zoe, "Relay Cap");
+		assertThat(mailsTo(this.staffEmail, "Relay Cap", 1)).as("Sam, mailed before the failure, is not mailed again")
+			.hasSize(1);
+	}
+
+	private void awaitFailedReviewMail(long product) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (this.jdbc.sql("""
+				SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE 'shop.podium.catalog.ListingNotices.%'
+				AND STATUS = 'FAILED' AND SERIALIZED_EVENT LIKE ?""")
+			.param("%\"productId\":" + product + ",%")
+			.query(Integer.class)
+			.single() == 0) {
+			assertThat(System.nanoTime()).as("the review mail failed").isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 }
