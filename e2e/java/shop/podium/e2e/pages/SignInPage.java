@@ -4,7 +4,7 @@ import org.openqa.selenium.By;
 
 import shop.podium.e2e.Browser;
 
-/** {@code GET /sign-in}: email and password; signing in leads to the page asked for, or to /account. */
+/** {@code GET /sign-in}: email and password; signing in leads to the page asked for, or where the user works. */
 public final class SignInPage extends ShopPage {
 
 	private SignInPage(Browser browser) {

@@ -2,7 +2,10 @@ package shop.podium.accounts;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -30,6 +34,9 @@ final class SignInOutcomes {
 
 	static final String EMAIL_PARAMETER = "email";
 
+	private static final Map<Role, String> WORKPLACES = Map.of(Role.LICENSEE, "/licensee", Role.FINANCE, "/finance",
+			Role.ADMIN, "/admin");
+
 	private final SignInThrottle throttle;
 
 	SignInOutcomes(SignInThrottle throttle) {
@@ -40,13 +47,35 @@ final class SignInOutcomes {
 		return this::failed;
 	}
 
+	/**
+	 * Back to the page that asked for the sign-in; otherwise to the user's place of work when they have one (a
+	 * licensee's staff to their portal, finance staff to finance, admins to the admin area) and to their account
+	 * when they are a fan or hold several such roles.
+	 */
 	AuthenticationSuccessHandler successHandler() {
-		SavedRequestAwareAuthenticationSuccessHandler continueWhereLeft = new SavedRequestAwareAuthenticationSuccessHandler();
-		continueWhereLeft.setDefaultTargetUrl("/account");
+		SavedRequestAwareAuthenticationSuccessHandler continueWhereLeft = new SavedRequestAwareAuthenticationSuccessHandler() {
+
+			@Override
+			protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) {
+				return landing(authentication);
+			}
+
+		};
 		return (request, response, authentication) -> {
 			this.throttle.succeeded(authentication.getName());
 			continueWhereLeft.onAuthenticationSuccess(request, response, authentication);
 		};
+	}
+
+	static String landing(Authentication authentication) {
+		Set<String> held = AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+		List<String> workplaces = WORKPLACES.entrySet()
+			.stream()
+			.filter(workplace -> held.contains(workplace.getKey().authority()))
+			.map(Map.Entry::getValue)
+			.toList();
+		return (workplaces.size() == 1) ? workplaces.getFirst() : "/account";
 	}
 
 	/** Refuses throttled attempts before the password is even checked. */

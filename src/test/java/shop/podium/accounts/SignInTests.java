@@ -1,5 +1,7 @@
 package shop.podium.accounts;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Signing in: by email in any case, with failures that reveal nothing and are throttled. */
+/**
+ * Signing in: by email in any case, with failures that reveal nothing and are throttled; then on to the page that
+ * asked for it, or where the user works.
+ */
 @AccountsWebTest
 class SignInTests {
 
@@ -131,6 +136,40 @@ class SignInTests {
 			.getResponse()
 			.getRedirectedUrl();
 		assertThat(target).endsWith("/account/orders?continue");
+	}
+
+	@Test
+	void staffLandWhereTheyWorkAndFansOnTheirAccount() throws Exception {
+		assertThat(landing(this.users.create("fan", Role.FAN))).isEqualTo("/account");
+		assertThat(landing(this.users.create("maker", Role.LICENSEE))).isEqualTo("/licensee");
+		assertThat(landing(this.users.create("ledger", Role.FINANCE))).isEqualTo("/finance");
+		assertThat(landing(this.users.create("approver", Role.ADMIN))).isEqualTo("/admin");
+		String both = TestUsers.uniqueEmail("both");
+		this.accounts.open(new NewAccount(both, "Admin and finance", TestUsers.PASSWORD, Set.of(Role.ADMIN, Role.FINANCE),
+				null)).orElseThrow();
+		assertThat(landing(both)).as("several places of work: the account page links to each").isEqualTo("/account");
+		String page = this.mvc.perform(get("/account").session(this.users.signIn(both))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("href=\"/admin\"").contains("href=\"/finance\"");
+	}
+
+	@Test
+	void staffSentToSignInFromAPageReturnToIt() throws Exception {
+		String email = this.users.create("shipper", Role.LICENSEE);
+		MockHttpSession session = (MockHttpSession) this.mvc.perform(get("/licensee/orders")).andReturn().getRequest()
+			.getSession();
+		assertThat(this.mvc.perform(signIn(email, TestUsers.PASSWORD, TestUsers.fromNewClient()).session(session))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).endsWith("/licensee/orders?continue");
+	}
+
+	private String landing(String email) throws Exception {
+		return this.mvc.perform(signIn(email, TestUsers.PASSWORD, TestUsers.fromNewClient()))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 	}
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(String email,
