@@ -68,7 +68,7 @@ final class SignInOutcomes {
 		};
 	}
 
-	static String landing(Authentication authentication) {
+	private static String landing(Authentication authentication) {
 		Set<String> held = AuthorityUtils.authorityListToSet(authentication.getAuthorities());
 		List<String> workplaces = WORKPLACES.entrySet()
 			.stream()

@@ -12,13 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.licensing.LicenceChanged;
-import shop.podium.licensing.LicenceGrants;
-import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,22 +29,13 @@ import static org.awaitility.Awaitility.await;
 class SearchIndexTests {
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	LicenceGrants grants;
+	ApplicationContext context;
 
 	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@Autowired
-	SearchCluster cluster;
 
 	@Autowired
 	ProductSearch search;
@@ -64,8 +53,7 @@ class SearchIndexTests {
 
 	@BeforeEach
 	void aMakerWithItsLicence() {
-		this.shop = new SearchTestSupport(this.jdbc, this.regions, this.grants, this.events, this.transactions,
-				this.cluster, this.search).licensedMaker();
+		this.shop = new SearchTestSupport(this.context).licensedMaker();
 		this.shop.awaitReady();
 	}
 

@@ -13,16 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import shop.podium.licensing.LicenceGrants;
-import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +60,9 @@ class SearchOutageTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	TcpProxy relay;
 
 	@Autowired
@@ -73,22 +72,7 @@ class SearchOutageTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Regions regions;
-
-	@Autowired
-	LicenceGrants grants;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
 	SearchCluster cluster;
-
-	@Autowired
-	ProductSearch search;
 
 	@Autowired
 	DatabaseFallbackGate fallbacks;
@@ -97,8 +81,7 @@ class SearchOutageTests {
 
 	@BeforeEach
 	void aMakerWithItsLicence() {
-		this.shop = new SearchTestSupport(this.jdbc, this.regions, this.grants, this.events, this.transactions,
-				this.cluster, this.search).licensedMaker();
+		this.shop = new SearchTestSupport(this.context).licensedMaker();
 		this.shop.awaitReady();
 	}
 

@@ -16,16 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.accounts.Role;
-import shop.podium.licensing.LicenceGrants;
-import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,28 +44,13 @@ class SearchPageTests {
 			Pattern.DOTALL);
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	LicenceGrants grants;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	SearchCluster cluster;
-
-	@Autowired
-	ProductSearch search;
 
 	@Autowired
 	JsonMapper json;
@@ -79,8 +61,7 @@ class SearchPageTests {
 
 	@BeforeEach
 	void threeProducts() {
-		this.shop = new SearchTestSupport(this.jdbc, this.regions, this.grants, this.events, this.transactions,
-				this.cluster, this.search).licensedMaker();
+		this.shop = new SearchTestSupport(this.context).licensedMaker();
 		this.shop.awaitReady();
 		this.products.add(this.shop.product("Harbour " + this.shop.word + " Tee", 50, 2000, 1900, "S", "M"));
 		this.products.add(this.shop.product("Lagoon " + this.shop.word + " Tee <b>bold</b>", 40, 3000, 2900, "M"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,15 +60,15 @@ class SearchTestSupport {
 
 	long editionId;
 
-	SearchTestSupport(JdbcClient jdbc, Regions regions, LicenceGrants grants, ApplicationEventPublisher events,
-			TransactionTemplate transactions, SearchCluster cluster, ProductSearch search) {
-		this.fixtures = new CatalogFixtures(jdbc, regions, grants);
-		this.jdbc = jdbc;
-		this.regions = regions;
-		this.events = events;
-		this.transactions = transactions;
-		this.cluster = cluster;
-		this.search = search;
+	/** For a test of the application context given: the shop's own database, regions, events and search. */
+	SearchTestSupport(ApplicationContext context) {
+		this.jdbc = context.getBean(JdbcClient.class);
+		this.regions = context.getBean(Regions.class);
+		this.fixtures = new CatalogFixtures(this.jdbc, this.regions, context.getBean(LicenceGrants.class));
+		this.events = context;
+		this.transactions = context.getBean(TransactionTemplate.class);
+		this.cluster = context.getBean(SearchCluster.class);
+		this.search = context.getBean(ProductSearch.class);
 	}
 
 	/** Regions, one maker licensed in us and eu for a category and an edition of its own. */
