@@ -1,6 +1,10 @@
 package shop.podium.portal;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,7 +24,8 @@ import shop.podium.regions.Regions;
 /**
  * The licensee's dashboard, for the one licensee the signed-in staff member acts for: their listings by status,
  * the latest decisions on them, their sales this month per region and the order lines waiting for them to ship
- * (both from {@code orders}), and their licences (with a warning a month before one ends).
+ * (both from {@code orders}), and their licences, announced at the top when one ends within a month, is
+ * suspended or has ended.
  */
 @Controller
 class LicenseeDashboardController {
@@ -65,8 +70,7 @@ class LicenseeDashboardController {
 		List<LicenceSummary> licences = this.licences.licencesOf(licenseeId);
 		model.addAttribute("licences", licences);
 		model.addAttribute("today", today);
-		model.addAttribute("expiring",
-				licences.stream().anyMatch(l -> l.stateOn(today) == LicenceSummary.State.EXPIRING));
+		model.addAttribute("licenceNotices", licenceNotices(licences, today));
 		model.addAttribute("month", this.sales.thisMonth());
 		model.addAttribute("sales", this.sales.salesIn(licenseeId, this.sales.thisMonth()));
 		model.addAttribute("regionNames", this.regions.list()
@@ -74,6 +78,36 @@ class LicenseeDashboardController {
 			.collect(Collectors.toMap(Region::code, Region::name)));
 		model.addAttribute("toShip", this.sales.toShip(licenseeId, LINES_TO_SHIP));
 		return "portal/dashboard";
+	}
+
+	/**
+	 * What the licensee must know of their licences, at the top of the page: one ending within
+	 * {@value LicenceSummary#WARN_DAYS} days, one suspended, one that ended lately (or the last one, when none is
+	 * in force any more), each by its reference and day.
+	 */
+	static List<LicenceNotice> licenceNotices(List<LicenceSummary> licences, LocalDate today) {
+		boolean noneInForce = licences.stream().noneMatch(l -> l.inForceOn(today));
+		List<LicenceNotice> notices = new ArrayList<>();
+		for (LicenceSummary licence : licences) {
+			LicenceSummary.State state = licence.stateOn(today);
+			boolean endedLately = !licence.validTo().isBefore(today.minusDays(LicenceSummary.WARN_DAYS));
+			if (state == LicenceSummary.State.EXPIRING || state == LicenceSummary.State.SUSPENDED
+					|| (state == LicenceSummary.State.EXPIRED && (endedLately || noneInForce))) {
+				notices.add(new LicenceNotice("portal.dashboard.notice." + state, licence.reference(),
+						Date.from(licence.validTo().atStartOfDay(ZoneId.systemDefault()).toInstant()),
+						ChronoUnit.DAYS.between(today, licence.validTo())));
+			}
+		}
+		return notices;
+	}
+
+	/** A notice of the licence {@code reference}: the message key, then the reference, its last day, days left. */
+	record LicenceNotice(String key, String reference, Date lastDay, long daysLeft) {
+
+		public Object[] arguments() {
+			return new Object[] { this.reference, this.lastDay, this.daysLeft };
+		}
+
 	}
 
 }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +21,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.accounts.Role;
@@ -33,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The dashboard a licensee lands on: this month's sales per region and the lines waiting for shipment are theirs
  * alone, counted from the orders (a mixed order counts only their lines, refunds come off, unpaid and last month's
- * orders do not count as this month's sales), and a licence ending within 30 days is announced.
+ * orders do not count as this month's sales), and a licence ending within 30 days, suspended or ended is announced
+ * by its reference and day.
  */
 @SpringBootTest(properties = "podium.media.dir=target/test-media")
 @AutoConfigureMockMvc
@@ -126,14 +131,63 @@ class LicenseeDashboardTests {
 	}
 
 	@Test
-	void aLicenceEndingWithin30DaysIsAnnouncedAndOneEndingLaterIsNot() throws Exception {
-		long soon = licenseeWithLicenceEndingIn("Soon", 20);
-		long later = licenseeWithLicenceEndingIn("Later", 60);
+	void licencesEndingSoonSuspendedOrLatelyEndedAreAnnouncedByReferenceAndDay() throws Exception {
+		LocalDate today = this.rows.today();
+		long licensee = this.rows.licensee("Announced " + CatalogFixtures.unique("l"), "ACTIVE");
+		String soon = licence(licensee, today.minusDays(100), today.plusDays(20), false);
+		String later = licence(licensee, today.minusDays(100), today.plusDays(60), false);
+		String suspended = licence(licensee, today.minusDays(100), today.plusDays(365), true);
+		String lately = licence(licensee, today.minusDays(400), today.minusDays(10), false);
+		String longAgo = licence(licensee, today.minusDays(800), today.minusDays(400), false);
 
-		assertThat(dashboard(soon)).contains("id=\"licence-warning\"")
-			.contains("A licence of yours ends within 30 days");
-		assertThat(dashboard(later)).doesNotContain("id=\"licence-warning\"")
-			.doesNotContain("A licence of yours ends within 30 days");
+		String page = dashboard(licensee, Locale.ENGLISH);
+		assertThat(notice(page, soon)).isEqualTo("Licence " + soon + " ends in 20 days, on "
+				+ longDate(today.plusDays(20), Locale.ENGLISH)
+				+ ": the products it covers leave the shop that day unless it is renewed.");
+		assertThat(notice(page, suspended)).isEqualTo("Licence " + suspended
+				+ " is suspended: the products it covers are off sale until the rights holder reinstates it.");
+		assertThat(notice(page, lately)).isEqualTo("Licence " + lately + " ended on "
+				+ longDate(today.minusDays(10), Locale.ENGLISH) + ": the products it covers are off sale.");
+		assertThat(page).as("a licence in force for months, and one that ended long ago beside others in force")
+			.doesNotContain("licence-notice-" + later)
+			.doesNotContain("licence-notice-" + longAgo);
+		assertThat(notice(dashboard(licensee, Locale.FRENCH), soon)).isEqualTo("La licence " + soon
+				+ " se termine dans 20 jours, le " + longDate(today.plusDays(20), Locale.FRENCH)
+				+ " : ses produits quitteront la boutique ce jour-là sauf renouvellement.");
+	}
+
+	@Test
+	void aLicenceEndingTomorrowOrTheLastOneEndedLongAgoIsAnnouncedAndLicencesInForceAreNot() throws Exception {
+		LocalDate today = this.rows.today();
+		long lastDay = this.rows.licensee("Last day " + CatalogFixtures.unique("l"), "ACTIVE");
+		String tomorrow = licence(lastDay, today.minusDays(100), today.plusDays(1), false);
+		long lapsed = this.rows.licensee("Lapsed " + CatalogFixtures.unique("l"), "ACTIVE");
+		String ended = licence(lapsed, today.minusDays(800), today.minusDays(400), false);
+		long licensed = licenseeWithLicenceEndingIn("Licensed", 60);
+
+		assertThat(notice(dashboard(lastDay, Locale.ENGLISH), tomorrow)).startsWith("Licence " + tomorrow + " ends tomorrow, on ");
+		assertThat(notice(dashboard(lapsed, Locale.ENGLISH), ended))
+			.isEqualTo("Licence " + ended + " ended on " + longDate(today.minusDays(400), Locale.ENGLISH)
+					+ ": the products it covers are off sale.");
+		assertThat(dashboard(licensed, Locale.ENGLISH)).doesNotContain("id=\"licence-notices\"");
+	}
+
+	private String licence(long licenseeId, LocalDate from, LocalDate to, boolean suspended) {
+		long id = this.rows.licence(licenseeId, from, to, suspended, Set.of("gb"), Set.of(this.category),
+				Set.of(this.edition));
+		return this.jdbc.sql("SELECT reference FROM licence WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	/** The text of the notice about that licence at the top of the page. */
+	private static String notice(String page, String reference) {
+		Matcher notice = Pattern.compile("<li id=\"licence-notice-" + Pattern.quote(reference) + "\">(.*?)</li>")
+			.matcher(page);
+		assertThat(notice.find()).as("a notice of licence " + reference).isTrue();
+		return HtmlUtils.htmlUnescape(notice.group(1));
+	}
+
+	private static String longDate(LocalDate day, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
 	}
 
 	private long licenseeWithLicenceEndingIn(String name, int days) {
@@ -145,7 +199,11 @@ class LicenseeDashboardTests {
 	}
 
 	private String dashboard(long licenseeId) throws Exception {
-		return this.mvc.perform(get("/licensee").with(authentication(staffOf(licenseeId))))
+		return dashboard(licenseeId, Locale.ENGLISH);
+	}
+
+	private String dashboard(long licenseeId, Locale locale) throws Exception {
+		return this.mvc.perform(get("/licensee").with(authentication(staffOf(licenseeId))).locale(locale))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
