@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +56,26 @@ class Discrepancies {
 			.param("limit", limit)
 			.query(Discrepancies::row)
 			.list();
+	}
+
+	/** The open discrepancies by kind, the most frequent first. */
+	Map<String, Integer> openByKind() {
+		Map<String, Integer> byKind = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT kind, COUNT(*) FROM finance_discrepancy WHERE status = 'OPEN'
+				GROUP BY kind ORDER BY COUNT(*) DESC, kind""")
+			.query(rs -> {
+				byKind.put(rs.getString(1), rs.getInt(2));
+			});
+		return byKind;
+	}
+
+	/** How many open discrepancies nobody has been assigned. */
+	int openUnassigned() {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM finance_discrepancy WHERE status = 'OPEN' AND (assignee IS NULL OR assignee = '')""")
+			.query(Integer.class)
+			.single();
 	}
 
 	Optional<Discrepancy> find(long id) {
