@@ -56,6 +56,16 @@ class ListingReads {
 		return counts;
 	}
 
+	/** Counted as the approval queue lists them. */
+	ListingSummaries.Waiting waitingForApproval() {
+		return this.jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM product WHERE status = 'SUBMITTED'),
+				  (SELECT COUNT(*) FROM product_revision r JOIN product p ON p.id = r.product_id
+				   WHERE r.status = 'SUBMITTED' AND p.status = 'APPROVED')""")
+			.query((rs, n) -> new ListingSummaries.Waiting(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	long pendingRevisions(long licenseeId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM product_revision r JOIN product p ON p.id = r.product_id WHERE p.licensee_id = ?")
 			.param(licenseeId)

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * What the licensee portal's dashboard shows of the catalog: listings by status and what the rights holder
- * decided lately.
+ * What the dashboards show of the catalog: for a licensee, their listings by status and what the rights holder
+ * decided lately; for the rights holder, what waits for approval.
  */
 @Service
 public class ListingSummaries {
@@ -37,8 +37,25 @@ public class ListingSummaries {
 			java.time.Instant decidedAt) {
 	}
 
+	/**
+	 * What waits in the approval queue.
+	 * @param listings listings submitted for the first time (or again after a rejection)
+	 * @param revisions changes to listings on sale
+	 */
+	public record Waiting(long listings, long revisions) {
+
+		public long total() {
+			return this.listings + this.revisions;
+		}
+
+	}
+
 	public Counts counts(long licenseeId) {
 		return new Counts(this.reads.countByStatus(licenseeId), this.reads.pendingRevisions(licenseeId));
+	}
+
+	public Waiting waitingForApproval() {
+		return this.reads.waitingForApproval();
 	}
 
 	public List<Decision> latestDecisions(long licenseeId, int count) {

@@ -47,6 +47,30 @@ public class LicenceBook {
 		return load("l.id = :id", licenceId).stream().findFirst();
 	}
 
+	/** A licence in force that ends soon, with its holder: for the rights holder to renew or let lapse. */
+	public record Ending(long licenceId, String reference, long licenseeId, String licenseeName, LocalDate validTo) {
+	}
+
+	/**
+	 * The licences in force today that end within {@value LicenceSummary#WARN_DAYS} days (those the licensees'
+	 * dashboards announce), the soonest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Ending> endingSoon() {
+		LocalDate today = today();
+		return this.jdbc.sql("""
+				SELECT l.id, l.reference, l.licensee_id, e.name, l.valid_to FROM licence l
+				JOIN licensee e ON e.id = l.licensee_id
+				WHERE NOT l.suspended AND e.status = 'ACTIVE' AND l.valid_from <= :today AND l.valid_to >= :today
+				  AND l.valid_to < :warnFrom
+				ORDER BY l.valid_to, l.reference""")
+			.param("today", today)
+			.param("warnFrom", today.plusDays(LicenceSummary.WARN_DAYS))
+			.query((rs, n) -> new Ending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class)))
+			.list();
+	}
+
 	/** What the licensee may sell today, all licences in force taken together: what a listing form offers. */
 	public Coverage coverageToday(long licenseeId) {
 		LocalDate today = today();
