@@ -51,10 +51,14 @@ class FinanceJourney extends BrowserJourney {
 		data.chargeOutsideTheShop(2_517, "USD");
 
 		SignInPage.as(this.browser, "finance@podium.test", "podium-demo-2026");
+		assertThat(this.browser.path()).as("where finance staff land").isEqualTo("/finance");
 		FinancePages finance = new FinancePages(this.browser);
 		String status = finance.importNow();
 		this.browser.step("imported");
 		assertThat(status).isEqualTo("Done");
+		assertThat(finance.home()).contains("The last import finished on")
+			.contains("Paid in Stripe, no order in the shop");
+		this.browser.step("finance-home");
 
 		finance.openDiscrepancyMentioning("25.17");
 		this.browser.step("discrepancy-open");

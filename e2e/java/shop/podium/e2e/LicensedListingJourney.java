@@ -45,6 +45,7 @@ class LicensedListingJourney extends BrowserJourney {
 		String stem = "NPA-STC-" + tag;
 
 		SignInPage.as(this.browser, STAFF, PASSWORD);
+		assertThat(this.browser.path()).as("where licensee staff land").isEqualTo("/licensee");
 		ListingEditorPage listing = ListingEditorPage.create(this.browser, stem, CATEGORY, "paris-2024", name,
 				"A six-panel cap");
 		this.browser.step("licensee-new-listing");
@@ -62,6 +63,9 @@ class LicensedListingJourney extends BrowserJourney {
 		this.browser.step("licensee-dashboard");
 
 		SignInPage.as(this.browser, ADMIN, PASSWORD);
+		assertThat(this.browser.path()).as("where administrators land").isEqualTo("/admin");
+		assertThat(this.browser.find(By.id("waiting-count")).getText()).as("what waits, on landing")
+			.containsPattern("waits? for approval");
 		ApprovalReviewPage review = ApprovalReviewPage.openFromQueue(this.browser, name);
 		assertThat(review.pageText()).contains(name).contains("A six-panel cap");
 		this.browser.step("admin-review");

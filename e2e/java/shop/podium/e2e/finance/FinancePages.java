@@ -22,6 +22,13 @@ public final class FinancePages {
 		this.browser = browser;
 	}
 
+	/** What the landing page says of the last import and of the open discrepancies. */
+	public String home() {
+		this.browser.get("/finance");
+		return this.browser.find(By.id("last-import")).getText() + "\n"
+				+ this.browser.find(By.id("open-discrepancies")).getText();
+	}
+
 	/** Starts an import from the imports page and waits (reloading, as a person would) until it has finished. */
 	public String importNow() {
 		this.browser.get("/finance/imports");
