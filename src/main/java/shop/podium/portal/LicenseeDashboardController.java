@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -87,12 +88,20 @@ class LicenseeDashboardController {
 	 */
 	static List<LicenceNotice> licenceNotices(List<LicenceSummary> licences, LocalDate today) {
 		boolean noneInForce = licences.stream().noneMatch(l -> l.inForceOn(today));
+		LicenceSummary lastEnded = licences.stream()
+			.filter(l -> l.validTo().isBefore(today))
+			.max(Comparator.comparing(LicenceSummary::validTo))
+			.orElse(null);
 		List<LicenceNotice> notices = new ArrayList<>();
 		for (LicenceSummary licence : licences) {
 			LicenceSummary.State state = licence.stateOn(today);
+			if (licence.validTo().isBefore(today)) {
+				// suspended or not, a licence past its last day is told as ended
+				state = LicenceSummary.State.EXPIRED;
+			}
 			boolean endedLately = !licence.validTo().isBefore(today.minusDays(LicenceSummary.WARN_DAYS));
 			if (state == LicenceSummary.State.EXPIRING || state == LicenceSummary.State.SUSPENDED
-					|| (state == LicenceSummary.State.EXPIRED && (endedLately || noneInForce))) {
+					|| (state == LicenceSummary.State.EXPIRED && (endedLately || (noneInForce && licence == lastEnded)))) {
 				notices.add(new LicenceNotice("portal.dashboard.notice." + state, licence.reference(),
 						Date.from(licence.validTo().atStartOfDay(ZoneId.systemDefault()).toInstant()),
 						ChronoUnit.DAYS.between(today, licence.validTo())));

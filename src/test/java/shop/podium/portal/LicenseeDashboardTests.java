@@ -162,13 +162,17 @@ class LicenseeDashboardTests {
 		long lastDay = this.rows.licensee("Last day " + CatalogFixtures.unique("l"), "ACTIVE");
 		String tomorrow = licence(lastDay, today.minusDays(100), today.plusDays(1), false);
 		long lapsed = this.rows.licensee("Lapsed " + CatalogFixtures.unique("l"), "ACTIVE");
+		String older = licence(lapsed, today.minusDays(1500), today.minusDays(900), true);
 		String ended = licence(lapsed, today.minusDays(800), today.minusDays(400), false);
 		long licensed = licenseeWithLicenceEndingIn("Licensed", 60);
 
 		assertThat(notice(dashboard(lastDay, Locale.ENGLISH), tomorrow)).startsWith("Licence " + tomorrow + " ends tomorrow, on ");
-		assertThat(notice(dashboard(lapsed, Locale.ENGLISH), ended))
+		String lapsedPage = dashboard(lapsed, Locale.ENGLISH);
+		assertThat(notice(lapsedPage, ended))
 			.isEqualTo("Licence " + ended + " ended on " + longDate(today.minusDays(400), Locale.ENGLISH)
 					+ ": the products it covers are off sale.");
+		assertThat(lapsedPage).as("only the last licence to end, not one suspended before it ended long ago")
+			.doesNotContain("licence-notice-" + older);
 		assertThat(dashboard(licensed, Locale.ENGLISH)).doesNotContain("id=\"licence-notices\"");
 	}
 
