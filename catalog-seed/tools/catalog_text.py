@@ -10,14 +10,14 @@ LOCALES = ("en", "fr", "ja", "ko", "zh-CN")
 # --- reference data ---------------------------------------------------------------------------
 
 REGIONS = [
-	# code, name, currency, default locale, supported, tax mode, rate, label, theme
-	("us", "United States", "USD", "en", "en", "EXCLUSIVE", "0.0800", "Sales tax", "default"),
-	("eu", "Europe", "EUR", "fr", "fr|en", "INCLUSIVE", "0.2000", "VAT", "paris-2024"),
-	("gb", "United Kingdom", "GBP", "en", "en", "INCLUSIVE", "0.2000", "VAT", "paris-2024"),
-	("jp", "Japan", "JPY", "ja", "ja|en", "INCLUSIVE", "0.1000", "Consumption tax", "milano-cortina-2026"),
-	("kr", "South Korea", "KRW", "ko", "ko|en", "INCLUSIVE", "0.1000", "VAT", "milano-cortina-2026"),
-	("au", "Australia", "AUD", "en", "en", "INCLUSIVE", "0.1000", "GST", "default"),
-	("cn", "China", "CNY", "zh-CN", "zh-CN|en", "INCLUSIVE", "0.1300", "VAT", "milano-cortina-2026"),
+	# code, name, currency, default locale, supported, tax mode, rate, label, label in the default locale, theme
+	("us", "United States", "USD", "en", "en", "EXCLUSIVE", "0.0800", "Sales tax", "", "default"),
+	("eu", "Europe", "EUR", "fr", "fr|en", "INCLUSIVE", "0.2000", "VAT", "TVA", "paris-2024"),
+	("gb", "United Kingdom", "GBP", "en", "en", "INCLUSIVE", "0.2000", "VAT", "", "paris-2024"),
+	("jp", "Japan", "JPY", "ja", "ja|en", "INCLUSIVE", "0.1000", "Consumption tax", "消費税", "milano-cortina-2026"),
+	("kr", "South Korea", "KRW", "ko", "ko|en", "INCLUSIVE", "0.1000", "VAT", "부가가치세", "milano-cortina-2026"),
+	("au", "Australia", "AUD", "en", "en", "INCLUSIVE", "0.1000", "GST", "", "default"),
+	("cn", "China", "CNY", "zh-CN", "zh-CN|en", "INCLUSIVE", "0.1300", "VAT", "增值税", "milano-cortina-2026"),
 ]
 
 # region, code, amount, free over, min days, max days (amounts in major units of the region's currency)

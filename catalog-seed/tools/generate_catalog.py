@@ -22,7 +22,7 @@ SEED_DIR = Path(__file__).resolve().parent.parent
 SEED = 20261121
 
 HEADERS = {
-	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,theme,position",
+	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,tax_label_local,theme,position",
 	"shipping-rates": "region,code,amount,free_over,min_days,max_days",
 	"editions": "slug,year,season,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",
 	"categories": "slug,sized,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",

@@ -18,7 +18,7 @@ LOCALES = ("en", "fr", "ja", "ko", "zh-CN")
 THEMES = {"default", "paris-2024", "milano-cortina-2026"}
 ZERO_DECIMAL = {"JPY", "KRW"}
 HEADERS = {
-	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,theme,position",
+	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,tax_label_local,theme,position",
 	"shipping-rates": "region,code,amount,free_over,min_days,max_days",
 	"editions": "slug,year,season,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",
 	"categories": "slug,sized,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",
@@ -108,7 +108,7 @@ def main():
 			err("regions", number, "default locale not among supported locales, or unknown locale")
 		if r["theme"] not in THEMES:
 			err("regions", number, f"unknown theme {r['theme']}")
-		if not r["tax_label"] or len(r["tax_label"]) > 40:
+		if not r["tax_label"] or len(r["tax_label"]) > 40 or len(r["tax_label_local"]) > 40:
 			err("regions", number, "tax label empty or too long")
 	unique("regions", data["regions"], "code", 8)
 	if {r["theme"] for r in regions.values()} != THEMES:

@@ -123,7 +123,7 @@ class Checkout {
 			String number = OrderNumbers.next();
 			this.orders.insert(new OrderStore.NewOrder(number, region.code(), region.currency().getCurrencyCode(),
 					locale, owner.userId(), form.email().strip().toLowerCase(Locale.ROOT), form.address(), rate.code(),
-					totals, region.taxRule().label(), now, now.plus(this.stripe.sessionExpiry()), lines));
+					totals, region.taxLabel(locale), now, now.plus(this.stripe.sessionExpiry()), lines));
 			try {
 				this.reservations.reserve(number, region.code(), quantities);
 			}

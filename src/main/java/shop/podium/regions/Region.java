@@ -18,6 +18,16 @@ public record Region(String code, String name, Currency currency, Locale default
 		shippingRates = List.copyOf(shippingRates);
 	}
 
+	/**
+	 * The tax's name for a reader: its name in the region's default language for readers of that language
+	 * (消費税 in Japan), the name every other reader knows (consumption tax) otherwise.
+	 */
+	public String taxLabel(Locale reader) {
+		String local = this.taxRule.localLabel();
+		return (local != null && reader != null && reader.getLanguage().equals(this.defaultLocale.getLanguage()))
+				? local : this.taxRule.label();
+	}
+
 	/** Whether amounts in this region have no minor unit (JPY, KRW). */
 	public boolean zeroDecimal() {
 		return this.currency.getDefaultFractionDigits() == 0;

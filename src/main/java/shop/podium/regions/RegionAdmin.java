@@ -42,18 +42,19 @@ class RegionAdmin {
 	@Transactional(readOnly = true)
 	Optional<Stored> stored(String code) {
 		return this.jdbc.sql("""
-				SELECT code, name, currency, default_locale, supported_locales, tax_mode, tax_rate, tax_label, theme,
-				  version FROM region WHERE code = ?""")
+				SELECT code, name, currency, default_locale, supported_locales, tax_mode, tax_rate, tax_label,
+				  tax_label_local, theme, version FROM region WHERE code = ?""")
 			.param(code)
 			.query((rs, n) -> new Stored(rs.getString("code"), rs.getString("name"), rs.getString("currency"),
 					rs.getString("default_locale"), rs.getString("supported_locales"), rs.getString("tax_mode"),
-					rs.getBigDecimal("tax_rate"), rs.getString("tax_label"), rs.getString("theme"), rs.getLong("version")))
+					rs.getBigDecimal("tax_rate"), rs.getString("tax_label"), rs.getString("tax_label_local"),
+					rs.getString("theme"), rs.getLong("version")))
 			.optional();
 	}
 
 	/** A region row, kept as the audit log shows it (before/after). */
 	record Stored(String code, String name, String currency, String defaultLocale, String supportedLocales,
-			String taxMode, BigDecimal taxRate, String taxLabel, String theme, long version) {
+			String taxMode, BigDecimal taxRate, String taxLabel, String localTaxLabel, String theme, long version) {
 	}
 
 	@Transactional
@@ -61,12 +62,13 @@ class RegionAdmin {
 		Stored before = stored(code).orElseThrow(NotFound::new);
 		int updated = this.jdbc.sql("""
 				UPDATE region SET name = :name, tax_mode = :mode, tax_rate = :rate, tax_label = :label,
-				  default_locale = :locale, supported_locales = :locales, theme = :theme, version = version + 1
+				  tax_label_local = :localLabel, default_locale = :locale, supported_locales = :locales, theme = :theme, version = version + 1
 				WHERE code = :code AND version = :version""")
 			.param("name", form.name())
 			.param("mode", form.taxMode().name())
 			.param("rate", form.taxRate())
 			.param("label", form.taxLabel())
+			.param("localLabel", form.localTaxLabel())
 			.param("locale", form.defaultLocale())
 			// stored the way the seed writes them and Regions reads them
 			.param("locales", String.join("|", form.supportedLocales()))

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param taxPercent the tax rate as a percentage, e.g. 20 or 8.25; text, so that whatever is typed comes back to
  * the form with a message instead of failing to bind
+ * @param localTaxLabel the tax's name in the default language, when it differs from {@code taxLabel}; empty: none
  * @param supportedLocales language tags of the shop's languages the region offers
  */
 record RegionForm(
@@ -23,6 +24,7 @@ record RegionForm(
 		@NotBlank(message = "{admin.region.taxPercent.required}")
 		@Pattern(regexp = "\\d{1,2}(\\.\\d{1,2})?", message = "{admin.region.taxPercent.range}") String taxPercent,
 		@NotBlank(message = "{admin.region.taxLabel.required}") @Size(max = 40, message = "{admin.field.tooLong}") String taxLabel,
+		@Size(max = 40, message = "{admin.field.tooLong}") String localTaxLabel,
 		@NotBlank(message = "{admin.region.defaultLocale.required}") String defaultLocale,
 		@NotEmpty(message = "{admin.region.supportedLocales.required}") List<String> supportedLocales,
 		@NotBlank(message = "{admin.region.theme.required}") String theme,
@@ -31,13 +33,14 @@ record RegionForm(
 	RegionForm {
 		name = (name != null) ? name.strip() : null;
 		taxLabel = (taxLabel != null) ? taxLabel.strip() : null;
+		localTaxLabel = (localTaxLabel != null && !localTaxLabel.isBlank()) ? localTaxLabel.strip() : null;
 		taxPercent = (taxPercent != null) ? taxPercent.strip().replace(',', '.') : null;
 		supportedLocales = (supportedLocales != null) ? List.copyOf(supportedLocales) : List.of();
 	}
 
 	static RegionForm of(Region region, long version) {
 		return new RegionForm(region.name(), region.taxRule().mode(), region.taxRule().percent().toPlainString(),
-				region.taxRule().label(), region.defaultLocale().toLanguageTag(),
+				region.taxRule().label(), region.taxRule().localLabel(), region.defaultLocale().toLanguageTag(),
 				region.supportedLocales().stream().map(java.util.Locale::toLanguageTag).toList(), region.theme(), version);
 	}
 

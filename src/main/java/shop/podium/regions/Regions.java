@@ -81,7 +81,7 @@ public class Regions {
 				.map(Locale::forLanguageTag)
 				.toList();
 			TaxRule tax = new TaxRule(TaxRule.Mode.valueOf(rs.getString("tax_mode")), rs.getBigDecimal("tax_rate"),
-					rs.getString("tax_label"));
+					rs.getString("tax_label"), rs.getString("tax_label_local"));
 			return new Region(code, rs.getString("name"), Currency.getInstance(rs.getString("currency")),
 					Locale.forLanguageTag(rs.getString("default_locale")), locales, tax, rs.getString("theme"),
 					rates.getOrDefault(code, List.of()));

@@ -10,8 +10,13 @@ import shop.podium.core.Money;
  * region (the US) shows prices before tax and adds it at checkout.
  *
  * @param label the tax's name as customers know it (VAT, GST, consumption tax), shown next to prices
+ * @param localLabel its name in the region's default language (消費税, TVA), or null when {@code label} is that
  */
-public record TaxRule(Mode mode, BigDecimal rate, String label) {
+public record TaxRule(Mode mode, BigDecimal rate, String label, String localLabel) {
+
+	public TaxRule(Mode mode, BigDecimal rate, String label) {
+		this(mode, rate, label, null);
+	}
 
 	public enum Mode {
 		INCLUSIVE, EXCLUSIVE

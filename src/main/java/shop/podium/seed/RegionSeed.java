@@ -28,16 +28,16 @@ final class RegionSeed {
 
 	private static void loadRegions(SeedRun run) {
 		SeedFile file = run.file("regions.csv", "code", "name", "currency", "default_locale", "supported_locales",
-				"tax_mode", "tax_rate", "tax_label", "theme", "position");
+				"tax_mode", "tax_rate", "tax_label", "tax_label_local", "theme", "position");
 		if (!file.exists()) {
 			return;
 		}
 		Set<String> seen = new HashSet<>();
 		Upsert regions = Upsert.into(run.jdbc, "region",
 				List.of("code", "name", "currency", "default_locale", "supported_locales", "tax_mode", "tax_rate",
-						"tax_label", "theme", "position"),
+						"tax_label", "tax_label_local", "theme", "position"),
 				List.of("name", "currency", "default_locale", "supported_locales", "tax_mode", "tax_rate", "tax_label",
-						"theme", "position"));
+						"tax_label_local", "theme", "position"));
 		int count = file.forEach(row -> {
 			String code = row.text("code", 8);
 			if (!code.matches("[a-z]{2,8}")) {
@@ -55,7 +55,8 @@ final class RegionSeed {
 			}
 			regions.add(code, row.text("name", 80), currency.getCurrencyCode(), defaultLocale, String.join("|", supported),
 					row.oneOf("tax_mode", Set.of("INCLUSIVE", "EXCLUSIVE")), row.rate("tax_rate"),
-					row.text("tax_label", 40), row.text("theme", 60), row.integer("position"));
+					row.text("tax_label", 40), row.optional("tax_label_local", 40), row.text("theme", 60),
+					row.integer("position"));
 			run.regions.put(code, currency);
 		});
 		regions.flush();

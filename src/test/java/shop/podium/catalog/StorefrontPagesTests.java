@@ -172,6 +172,20 @@ class StorefrontPagesTests {
 	}
 
 	@Test
+	void theTaxIsNamedInTheReadersLanguageWhereTheRegionGivesItsLocalName() throws Exception {
+		this.fixtures.region("xj", "JPY", "ja", "INCLUSIVE", "0.1000", "Consumption tax");
+		this.jdbc.sql("UPDATE region SET tax_label_local = '消費税' WHERE code = 'xj'").update();
+		this.regions.reload();
+		this.fixtures.licence(this.maker, this.fixtures.today().minusDays(1), this.fixtures.today().plusDays(1), false,
+				Set.of("xj"), Set.of(this.category), Set.of(this.edition));
+		String slug = tee("Harbour lights tee", 4800, "xj", "JPY", 3, List.of("M"));
+
+		assertThat(page("/xj/products/" + slug)).contains("税込（消費税 10%）").doesNotContain("Consumption tax");
+		assertThat(page("/xj/products/" + slug + "?lang=en")).contains("incl. Consumption tax 10%").doesNotContain("消費税");
+		assertThat(page("/xj/products/" + slug + "?lang=fr")).contains("Consumption tax 10 % incluse");
+	}
+
+	@Test
 	void listingsPaginateTwentyFourAPageAndSort() throws Exception {
 		for (int i = 1; i <= 30; i++) {
 			// the most popular is the dearest; names run against prices

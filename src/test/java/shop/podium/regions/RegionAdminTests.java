@@ -131,6 +131,25 @@ class RegionAdminTests {
 	}
 
 	@Test
+	void theTaxGetsItsNameInTheDefaultLanguageForItsReaders() throws Exception {
+		this.mvc.perform(save("taxLabel", "Consumption tax", "localTaxLabel", " 消費税 "))
+			.andExpect(redirectedUrl("/admin/regions/" + CODE));
+		Region region = this.regions.find(CODE).orElseThrow();
+		assertThat(region.taxLabel(Locale.JAPANESE)).isEqualTo("消費税");
+		assertThat(region.taxLabel(Locale.ENGLISH)).isEqualTo("Consumption tax");
+		assertThat(page(get("/admin/regions/{code}", CODE).with(authentication(admin())))).contains("value=\"消費税\"");
+
+		assertThat(page(save("localTaxLabel", "x".repeat(41), "version", version())))
+			.contains("id=\"localTaxLabel-error\"");
+		assertThat(this.regions.find(CODE).orElseThrow().taxLabel(Locale.JAPANESE)).isEqualTo("消費税");
+
+		this.mvc.perform(save("taxLabel", "Consumption tax", "localTaxLabel", "", "version", version()))
+			.andExpect(redirectedUrl("/admin/regions/" + CODE));
+		assertThat(this.regions.find(CODE).orElseThrow().taxLabel(Locale.JAPANESE)).as("empty: the one name for all")
+			.isEqualTo("Consumption tax");
+	}
+
+	@Test
 	void mistakesComeBackOnTheirFieldsAndChangeNothing() throws Exception {
 		int audited = this.audit.historyOf("Region", CODE).size();
 		String body = page(save("taxPercent", "150", "defaultLocale", "ko", "theme", "../etc", "name", " "));
