@@ -77,7 +77,7 @@ class AccessRulesTests {
 		this.mvc.perform(get("/admin").session(this.users.signInAs(Role.ADMIN)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Latest activity")))
-			.andExpect(content().string(containsString("ACCOUNT_OPENED")));
+			.andExpect(content().string(containsString(">Account opened<")));
 	}
 
 	@Test

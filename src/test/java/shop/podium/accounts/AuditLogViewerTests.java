@@ -102,6 +102,23 @@ class AuditLogViewerTests {
 	}
 
 	@Test
+	void actionsAreNamedInTheReadersLanguageBesideTheirCode() throws Exception {
+		String actor = unique("namer").toLowerCase() + "@example.com";
+		this.audit.recordAs(actor, "LICENCE_SUSPENDED", "Licence", 44, "suspended for the test");
+		this.audit.recordAs(actor, "finance.period.close", "RoyaltyPeriod", "2026-10", "closed for the test");
+
+		String english = page(get("/admin/audit").param("actor", actor));
+		assertThat(english).contains("Licence suspended").contains("<code>LICENCE_SUSPENDED</code>")
+			.contains("Royalty period closed").contains("<code>finance.period.close</code>")
+			.contains("<option value=\"LICENCE_SUSPENDED\">Licence suspended</option>");
+		String french = page(get("/admin/audit").param("actor", actor).locale(java.util.Locale.FRENCH));
+		assertThat(french).contains("Licence suspendue").contains("Période de redevances clôturée");
+		this.audit.recordAs(actor, "NOT_NAMED_YET", "Licence", 45, "an action the messages do not know");
+		assertThat(page(get("/admin/audit").param("actor", actor).param("action", "NOT_NAMED_YET")))
+			.contains("<span class=\"audit-action\">NOT_NAMED_YET</span>");
+	}
+
+	@Test
 	void markupInAnEntryIsText() throws Exception {
 		String action = unique("MARKUP");
 		this.audit.recordAs("x@example.com", action, "Product", "<b>1</b>", "<script>alert(1)</script>");
