@@ -62,7 +62,8 @@ class RegionAdmin {
 		Stored before = stored(code).orElseThrow(NotFound::new);
 		int updated = this.jdbc.sql("""
 				UPDATE region SET name = :name, tax_mode = :mode, tax_rate = :rate, tax_label = :label,
-				  tax_label_local = :localLabel, default_locale = :locale, supported_locales = :locales, theme = :theme, version = version + 1
+				  tax_label_local = :localLabel, default_locale = :locale, supported_locales = :locales, theme = :theme,
+				  version = version + 1
 				WHERE code = :code AND version = :version""")
 			.param("name", form.name())
 			.param("mode", form.taxMode().name())
