@@ -2,7 +2,6 @@ package shop.podium.backoffice;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import shop.podium.accounts.AuditLog;
 import shop.podium.accounts.CurrentUser;
 import shop.podium.catalog.ListingSummaries;
+import shop.podium.core.ReaderDates;
 import shop.podium.licensing.LicenceBook;
 
 /**
@@ -61,7 +61,7 @@ class AdminHomeController {
 		model.addAttribute("endingSoon", this.licences.endingSoon()
 			.stream()
 			.map(l -> new EndingRow(l.reference(), l.licenseeId(), l.licenseeName(), l.validTo(),
-					Date.from(l.validTo().atStartOfDay(ZoneId.systemDefault()).toInstant()),
+					ReaderDates.forMessages(l.validTo()),
 					ChronoUnit.DAYS.between(today, l.validTo())))
 			.toList());
 		model.addAttribute("auditEntries", this.auditLog.latest(LATEST)

@@ -1,14 +1,13 @@
 package shop.podium.catalog;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import shop.podium.core.ReaderDates;
 import shop.podium.licensing.LicenceBook;
 import shop.podium.licensing.LicenceRule;
 import shop.podium.licensing.LicenceSummary;
@@ -82,15 +81,11 @@ class LicenceCheck {
 			.min(Comparator.comparing(LicenceSummary::validFrom));
 		if (upcoming.isPresent()) {
 			return new ListingProblem(field, "portal.licence.notYetValid", upcoming.get().reference(),
-					day(upcoming.get().validFrom()));
+					ReaderDates.forMessages(upcoming.get().validFrom()));
 		}
 		LicenceSummary latest = licences.stream().max(Comparator.comparing(LicenceSummary::validTo)).orElseThrow();
-		return new ListingProblem(field, "portal.licence.expired", latest.reference(), day(latest.validTo()));
-	}
-
-	/** The day as the messages' {@code {n,date,long}} formats it in the reader's language (December 4, 2026). */
-	private static Date day(LocalDate day) {
-		return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return new ListingProblem(field, "portal.licence.expired", latest.reference(),
+				ReaderDates.forMessages(latest.validTo()));
 	}
 
 	/** The licence rules of the licensee today, read once, for checking a listing in several regions. */

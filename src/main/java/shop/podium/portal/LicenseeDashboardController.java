@@ -1,7 +1,6 @@
 package shop.podium.portal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.catalog.ListingSummaries;
+import shop.podium.core.ReaderDates;
 import shop.podium.licensing.LicenceBook;
 import shop.podium.licensing.LicenceSummary;
 import shop.podium.orders.LicenseeSales;
@@ -103,7 +103,7 @@ class LicenseeDashboardController {
 			if (state == LicenceSummary.State.EXPIRING || state == LicenceSummary.State.SUSPENDED
 					|| (state == LicenceSummary.State.EXPIRED && (endedLately || (noneInForce && licence == lastEnded)))) {
 				notices.add(new LicenceNotice("portal.dashboard.notice." + state, licence.reference(),
-						Date.from(licence.validTo().atStartOfDay(ZoneId.systemDefault()).toInstant()),
+						ReaderDates.forMessages(licence.validTo()),
 						ChronoUnit.DAYS.between(today, licence.validTo())));
 			}
 		}
