@@ -37,10 +37,13 @@ public class AuditLog {
 
 	private final Clock clock;
 
+	private final ErasedIdentities erased;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	AuditLog(AuditRecords records, JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+	AuditLog(AuditRecords records, JdbcTemplate jdbc, ObjectProvider<Clock> clock, ErasedIdentities erased) {
 		this.records = records;
+		this.erased = erased;
 		this.jdbc = jdbc;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -108,16 +111,19 @@ public class AuditLog {
 
 	@Transactional(readOnly = true)
 	public List<AuditEntry> latest(int count) {
-		return this.records.findByOrderByOccurredAtDescIdDesc(Limit.of(count)).stream().map(AuditRecord::toEntry).toList();
+		return this.erased.mask(this.records.findByOrderByOccurredAtDescIdDesc(Limit.of(count))
+			.stream()
+			.map(AuditRecord::toEntry)
+			.toList());
 	}
 
 	/** The history of one object, oldest first. */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> historyOf(String objectType, Object objectId) {
-		return this.records.findByObjectTypeAndObjectIdOrderByOccurredAtAscIdAsc(objectType, objectId.toString())
+		return this.erased.mask(this.records.findByObjectTypeAndObjectIdOrderByOccurredAtAscIdAsc(objectType, objectId.toString())
 			.stream()
 			.map(AuditRecord::toEntry)
-			.toList();
+			.toList());
 	}
 
 	private static String cut(String value, int max) {

@@ -23,8 +23,11 @@ class AuditSearch {
 
 	private final JdbcClient jdbc;
 
-	AuditSearch(JdbcClient jdbc) {
+	private final ErasedIdentities erased;
+
+	AuditSearch(JdbcClient jdbc, ErasedIdentities erased) {
 		this.jdbc = jdbc;
+		this.erased = erased;
 	}
 
 	/**
@@ -92,7 +95,7 @@ class AuditSearch {
 					rs.getString("actor"), rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
 					rs.getString("detail")))
 			.list();
-		return new Page(entries, number, pages, total);
+		return new Page(this.erased.mask(entries), number, pages, total);
 	}
 
 	/** The actions and object types recorded so far, for the filter's choices. */

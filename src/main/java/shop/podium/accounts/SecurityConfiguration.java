@@ -58,6 +58,8 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 				.requestMatchers("/", "/favicon.ico", "/error", "/sign-in", "/sign-up").permitAll()
+				// what the shop does with personal data and which cookies it sets: for everyone, before anything
+				.requestMatchers("/privacy").permitAll()
 				// a colleague invited to a licensee's team accepts before having an account; the token is the key
 				.requestMatchers("/invitations/*").permitAll()
 				.requestMatchers("/media/**", "/themes/**", "/css/**", "/js/**", "/webjars/**").permitAll()

@@ -97,6 +97,10 @@ class UserAccount {
 		return this.enabled;
 	}
 
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
 	Set<Role> roles() {
 		return Set.copyOf(this.roles);
 	}

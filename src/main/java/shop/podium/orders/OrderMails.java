@@ -92,7 +92,7 @@ class OrderMails {
 					.withZone(ZoneOffset.UTC)
 					.format(order.createdAt()))).append('\n');
 		body.append(text("orders.mail.confirmation.closing", locale)).append('\n');
-		return this.outbox.send("order-confirmation:" + order.number(), order.email(),
+		return this.outbox.send(confirmationKey(order.number()), order.email(),
 				text("orders.mail.confirmation.subject", locale, order.number()), body.toString());
 	}
 
@@ -102,6 +102,11 @@ class OrderMails {
 
 	private static String money(Money money, Locale locale) {
 		return money.format(locale);
+	}
+
+	/** The outbox key of an order's confirmation: what sends it once, and finds it again to erase it. */
+	static String confirmationKey(String orderNumber) {
+		return "order-confirmation:" + orderNumber;
 	}
 
 }

@@ -1,6 +1,7 @@
 package shop.podium.orders;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import shop.podium.accounts.AuditLog;
 import shop.podium.accounts.CurrentUser;
 import shop.podium.core.MailOutbox;
 import shop.podium.core.Money;
@@ -29,6 +31,8 @@ import shop.podium.payments.PaymentServiceUnavailable;
 @Controller
 class StaffOrdersController {
 
+	static final String PERSONAL_DATA_VIEWED = "PERSONAL_DATA_VIEWED";
+
 	private final OrderStore orders;
 
 	private final Fulfilment fulfilment;
@@ -37,16 +41,33 @@ class StaffOrdersController {
 
 	private final MailOutbox outbox;
 
-	StaffOrdersController(OrderStore orders, Fulfilment fulfilment, OrderRefunds refunds, MailOutbox outbox) {
+	private final AuditLog auditLog;
+
+	StaffOrdersController(OrderStore orders, Fulfilment fulfilment, OrderRefunds refunds, MailOutbox outbox,
+			AuditLog auditLog) {
 		this.orders = orders;
 		this.fulfilment = fulfilment;
 		this.refunds = refunds;
 		this.outbox = outbox;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * Staff reading a fan's personal data (a name and address to ship to, an order's buyer, mails sent to fans)
+	 * leaves an entry per page shown: who read it is the signed-in user, when is now, what is the detail.
+	 */
+	private void viewed(String objectType, Object objectId, String what) {
+		this.auditLog.record(PERSONAL_DATA_VIEWED, objectType, objectId, what);
 	}
 
 	@GetMapping("/licensee/orders")
 	String licenseeOrders(CurrentUser user, Model model) {
-		model.addAttribute("orders", this.orders.forLicensee(user.requireLicenseeId(), 100));
+		List<Order> shown = this.orders.forLicensee(user.requireLicenseeId(), 100);
+		if (!shown.isEmpty()) {
+			viewed("LicenseeOrders", user.requireLicenseeId(),
+					"names and addresses of orders " + shown.stream().map(Order::number).toList());
+		}
+		model.addAttribute("orders", shown);
 		model.addAttribute("licenseeId", user.requireLicenseeId());
 		return "orders/licensee";
 	}
@@ -78,7 +99,9 @@ class StaffOrdersController {
 
 	@GetMapping("/admin/orders/{number}")
 	String adminOrder(@PathVariable String number, Model model) {
-		model.addAttribute("order", this.orders.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		Order order = this.orders.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		viewed("Order", order.number(), "buyer's email and address on the order page");
+		model.addAttribute("order", order);
 		model.addAttribute("staff", true);
 		// a fresh key per showing of the refund form: the same form sent twice is one refund
 		model.addAttribute("refundRequest", UUID.randomUUID().toString());
@@ -127,7 +150,11 @@ class StaffOrdersController {
 
 	@GetMapping("/admin/outbox")
 	String outbox(Model model) {
-		model.addAttribute("mails", this.outbox.latest(100));
+		List<MailOutbox.Mail> mails = this.outbox.latest(100);
+		if (!mails.isEmpty()) {
+			viewed("MailOutbox", null, "recipients and text of mails " + mails.stream().map(MailOutbox.Mail::id).toList());
+		}
+		model.addAttribute("mails", mails);
 		return "orders/outbox";
 	}
 
