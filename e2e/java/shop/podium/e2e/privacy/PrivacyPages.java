@@ -71,6 +71,15 @@ public final class PrivacyPages {
 		this.browser.submitWith(this.browser.find(By.id("erase-account")));
 	}
 
+	/** Tries to sign in, and says whether the shop refused (the sign-in page again, with its error). */
+	public boolean signInRefused(String email, String password) {
+		this.browser.get("/sign-in");
+		type("email", email);
+		type("password", password);
+		this.browser.submitWith(this.browser.find(By.cssSelector("main form button[type=submit]")));
+		return "/sign-in".equals(this.browser.path()) && this.browser.query().contains("error");
+	}
+
 	public String notice() {
 		return this.browser.find(By.cssSelector(".alert--success")).getText().strip();
 	}

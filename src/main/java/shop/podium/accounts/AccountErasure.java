@@ -78,17 +78,17 @@ public class AccountErasure {
 		String pseudonym = Pseudonyms.fresh();
 		Instant now = this.clock.instant();
 		this.users.delete(account);
-		this.erased.remember(account.email(), pseudonym, now);
+		this.erased.remember(userId, account.email(), pseudonym, now);
 		this.auditLog.recordAs(Pseudonyms.address(pseudonym), "ACCOUNT_ERASED", "UserAccount", userId,
 				"at the holder's request; their data erased or pseudonymised as " + pseudonym);
 		this.events.publishEvent(new AccountErased(userId, AccountErased.hash(account.email()), pseudonym, now));
 		return Outcome.ERASED;
 	}
 
-	/** Whether the account still exists: a session of an erased account is signed out on its next request. */
+	/** Whether the account was erased: a session of an erased account is signed out on its next request. */
 	@Transactional(readOnly = true)
-	boolean exists(long userId) {
-		return this.users.existsById(userId);
+	boolean erased(long userId) {
+		return this.erased.erased(userId);
 	}
 
 }

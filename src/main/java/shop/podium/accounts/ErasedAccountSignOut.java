@@ -34,7 +34,7 @@ class ErasedAccountSignOut extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Optional<CurrentUser> user = CurrentUser.current();
-		if (user.isPresent() && !this.accounts.exists(user.get().id())) {
+		if (user.isPresent() && this.accounts.erased(user.get().id())) {
 			SecurityContextHolder.clearContext();
 			HttpSession session = request.getSession(false);
 			if (session != null) {

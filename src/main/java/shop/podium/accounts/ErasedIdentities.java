@@ -33,13 +33,24 @@ class ErasedIdentities {
 		this.jdbc = jdbc;
 	}
 
-	/** Remembers an erasure; a second call for the same address keeps the first pseudonym. */
-	void remember(String email, String pseudonym, Instant at) {
-		this.jdbc.sql("INSERT IGNORE INTO erased_identity (email_sha256, pseudonym, erased_at) VALUES (:hash, :pseudonym, :at)")
+	/** Remembers an erasure; a second call for the same account keeps the first pseudonym. */
+	void remember(long userId, String email, String pseudonym, Instant at) {
+		this.jdbc.sql("""
+				INSERT IGNORE INTO erased_identity (user_id, email_sha256, pseudonym, erased_at)
+				VALUES (:user, :hash, :pseudonym, :at)""")
+			.param("user", userId)
 			.param("hash", AccountErased.hash(email))
 			.param("pseudonym", pseudonym)
 			.param("at", at)
 			.update();
+	}
+
+	/** Whether the account was erased: its sessions end on their next request. */
+	boolean erased(long userId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM erased_identity WHERE user_id = :user")
+			.param("user", userId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** The entries as they may be shown: every erased person's address replaced by their pseudonym's. */
@@ -53,12 +64,12 @@ class ErasedIdentities {
 			return entries;
 		}
 		Map<String, String> pseudonyms = this.jdbc
-			.sql("SELECT email_sha256, pseudonym FROM erased_identity WHERE email_sha256 IN (:hashes)")
+			.sql("SELECT email_sha256, pseudonym FROM erased_identity WHERE email_sha256 IN (:hashes) ORDER BY erased_at")
 			.param("hashes", hashes)
 			.query((rs, n) -> Map.entry(rs.getString(1), Pseudonyms.address(rs.getString(2))))
 			.list()
 			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, later) -> later));
 		if (pseudonyms.isEmpty()) {
 			return entries;
 		}

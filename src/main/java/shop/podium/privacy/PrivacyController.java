@@ -44,7 +44,7 @@ class PrivacyController {
 	}
 
 	/** What erasing asks for: the password, and a tick that says the fan read what it means. */
-	record EraseForm(String password, boolean understood) {
+	record EraseForm(String password, Boolean understood) {
 	}
 
 	@GetMapping("/privacy")
@@ -74,7 +74,7 @@ class PrivacyController {
 	@PostMapping("/account/privacy/erase")
 	String erase(CurrentUser user, @ModelAttribute EraseForm form, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect, Model model) {
-		if (!form.understood() || form.password() == null || form.password().isEmpty()) {
+		if (!Boolean.TRUE.equals(form.understood()) || form.password() == null || form.password().isEmpty()) {
 			return refused(user, model, "privacy.erase.refused.confirm");
 		}
 		return switch (this.erasure.erase(user.id(), form.password())) {

@@ -38,6 +38,9 @@ class StaffViewAuditTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	shop.podium.core.MailOutbox outbox;
+
+	@Autowired
 	shop.podium.regions.Regions regions;
 
 	@Autowired
@@ -69,6 +72,7 @@ class StaffViewAuditTests {
 	void aLicenseeListingOrdersToShipAndAnAdministratorReadingTheOutboxAreRecorded() throws Exception {
 		long licensee = 88_000_000L + (System.nanoTime() % 1_000_000);
 		String number = paidOrder(licensee);
+		this.outbox.send(OrderMails.confirmationKey(number), "fan-view@example.test", "Your order " + number, "Thank you");
 
 		this.mvc.perform(get("/licensee/orders").with(authentication(staff("licensee-view", licensee, Role.LICENSEE))))
 			.andExpect(status().isOk());
