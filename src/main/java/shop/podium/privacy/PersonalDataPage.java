@@ -1,13 +1,18 @@
 package shop.podium.privacy;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 import tools.jackson.databind.JsonNode;
+
+import shop.podium.core.ReaderDates;
 
 /**
  * The readable page of a download: the same data as its JSON, each part under a heading and each field under its
@@ -17,10 +22,16 @@ import tools.jackson.databind.JsonNode;
 @Component
 class PersonalDataPage {
 
+	// how the JSON writes an instant: 2026-12-07T15:30:55.942015137Z
+	private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z");
+
 	private final MessageSource messages;
 
-	PersonalDataPage(MessageSource messages) {
+	private final ReaderDates dates;
+
+	PersonalDataPage(MessageSource messages, ReaderDates dates) {
 		this.messages = messages;
+		this.dates = dates;
 	}
 
 	String render(JsonNode document, Locale locale) {
@@ -36,7 +47,7 @@ class PersonalDataPage {
 		for (Map.Entry<String, JsonNode> part : document.properties()) {
 			if (part.getValue().isValueNode()) {
 				html.append("<p><strong>").append(label(part.getKey(), locale)).append(":</strong> ")
-					.append(escape(part.getValue().asString())).append("</p>\n");
+					.append(scalar(part.getValue(), locale)).append("</p>\n");
 				continue;
 			}
 			html.append("<section>\n<h2>").append(partHeading(part.getKey(), locale)).append("</h2>\n");
@@ -60,7 +71,7 @@ class PersonalDataPage {
 				}
 				html.append("<dt>").append(label(field.getKey(), locale)).append("</dt><dd>");
 				if (field.getValue().isValueNode()) {
-					html.append(escape(field.getValue().asString()));
+					html.append(scalar(field.getValue(), locale));
 				}
 				else {
 					value(field.getValue(), locale, html);
@@ -75,7 +86,7 @@ class PersonalDataPage {
 			}
 			for (JsonNode item : node) {
 				if (item.isValueNode()) {
-					html.append(escape(item.asString())).append("<br>\n");
+					html.append(scalar(item, locale)).append("<br>\n");
 				}
 				else {
 					html.append("<section class=\"item\">\n");
@@ -85,8 +96,22 @@ class PersonalDataPage {
 			}
 		}
 		else if (!node.isNull()) {
-			html.append(escape(node.asString()));
+			html.append(scalar(node, locale));
 		}
+	}
+
+	/** A value as the reader writes it: instants in their language (the JSON keeps them exact), the rest as is. */
+	private String scalar(JsonNode node, Locale locale) {
+		String text = node.asString();
+		if (node.isString() && INSTANT.matcher(text).matches()) {
+			try {
+				return escape(this.dates.instant(Instant.parse(text), locale));
+			}
+			catch (DateTimeParseException ex) {
+				// not an instant after all: shown as written
+			}
+		}
+		return escape(text);
 	}
 
 	private String partHeading(String part, Locale locale) {

@@ -118,6 +118,8 @@ class PersonalDataDownloadTests {
 		String html = unzip(zip).get("personal-data.html");
 
 		assertThat(html).contains("<html lang=\"fr\">", "<h2>Commandes</h2>", "<dt>Adresse de livraison</dt>");
+		// moments as the reader writes them (the JSON keeps them exact)
+		assertThat(html).containsPattern("<dt>Passée le</dt><dd>[^<T]*20\\d\\d[^<T]* UTC</dd>");
 		assertThat(html).doesNotContain("<b>léa</b>").contains("&lt;b&gt;");
 	}
 
