@@ -124,12 +124,9 @@ public final class CheckoutPages {
 		return this.browser.find(By.cssSelector(".line-restocked")).getText().strip();
 	}
 
+	/** Signs in through the form, with the second factor staff give (see {@link SignInPage}). */
 	public void signIn(String email, String password) {
-		this.browser.get("/sign-in");
-		type("email", email);
-		type("password", password);
-		this.browser.find(By.cssSelector("main form button[type=submit]")).click();
-		this.browser.waitUntil("signed in", d -> !d.getCurrentUrl().contains("/sign-in"));
+		shop.podium.e2e.pages.SignInPage.as(this.browser, email, password);
 	}
 
 	public void type(String id, String text) {

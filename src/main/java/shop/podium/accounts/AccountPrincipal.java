@@ -1,6 +1,7 @@
 package shop.podium.accounts;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,19 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
 	private final boolean enabled;
 
+	/** Signed in with a password but not yet with the second factor the account needs: no authority yet. */
+	private final boolean secondFactorPending;
+
+	/** When the password last changed as this principal signed in; a later change ends its session. */
+	private final Instant credentialsChangedAt;
+
+	/** Signed in through the sign-in form (not made for a test from a {@link CurrentUser}): checked on each request. */
+	private final boolean signedIn;
+
 	private String passwordHash;
+
+	/** The authority of a session that gave its password and still owes the second factor, and nothing else. */
+	static final String SECOND_FACTOR_PENDING = "SECOND_FACTOR_PENDING";
 
 	AccountPrincipal(UserAccount account) {
 		this.id = account.id();
@@ -41,6 +54,22 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 		this.roles = account.roles();
 		this.enabled = account.enabled();
 		this.passwordHash = account.passwordHash();
+		this.secondFactorPending = account.requiresSecondFactor();
+		this.credentialsChangedAt = account.credentialsChangedAt();
+		this.signedIn = true;
+	}
+
+	private AccountPrincipal(AccountPrincipal pending) {
+		this.id = pending.id;
+		this.email = pending.email;
+		this.displayName = pending.displayName;
+		this.licenseeId = pending.licenseeId;
+		this.roles = pending.roles;
+		this.enabled = pending.enabled;
+		this.passwordHash = null;
+		this.secondFactorPending = false;
+		this.credentialsChangedAt = pending.credentialsChangedAt;
+		this.signedIn = pending.signedIn;
 	}
 
 	/** A principal that never signed in through the form: it carries no password hash. */
@@ -52,6 +81,30 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 		this.roles = user.roles();
 		this.enabled = true;
 		this.passwordHash = null;
+		this.secondFactorPending = false;
+		this.credentialsChangedAt = null;
+		this.signedIn = false;
+	}
+
+	boolean signedIn() {
+		return this.signedIn;
+	}
+
+	/** This principal once its second factor was given: now with the authority of its roles. */
+	AccountPrincipal withSecondFactor() {
+		return new AccountPrincipal(this);
+	}
+
+	boolean secondFactorPending() {
+		return this.secondFactorPending;
+	}
+
+	long id() {
+		return this.id;
+	}
+
+	Instant credentialsChangedAt() {
+		return this.credentialsChangedAt;
 	}
 
 	CurrentUser toCurrentUser() {
@@ -60,6 +113,9 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
+		if (this.secondFactorPending) {
+			return List.of(new SimpleGrantedAuthority(SECOND_FACTOR_PENDING));
+		}
 		return List.copyOf(this.roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
 	}
 
@@ -96,7 +152,7 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
 	@Override
 	public String toString() {
-		return "AccountPrincipal[id=" + this.id + "]";
+		return "AccountPrincipal[id=" + this.id + (this.secondFactorPending ? ", second factor pending" : "") + "]";
 	}
 
 }

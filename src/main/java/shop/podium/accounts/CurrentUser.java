@@ -26,7 +26,9 @@ public record CurrentUser(long id, String email, String displayName, Long licens
 
 	/** The user behind an authentication, if it is one of the shop's users (not anonymous). */
 	public static Optional<CurrentUser> from(Authentication authentication) {
-		if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+		// a staff member who still owes the second factor is nobody yet to the rest of the shop
+		if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal
+				&& !principal.secondFactorPending()) {
 			return Optional.of(principal.toCurrentUser());
 		}
 		return Optional.empty();

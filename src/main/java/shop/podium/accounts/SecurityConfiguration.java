@@ -1,6 +1,5 @@
 package shop.podium.accounts;
 
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -10,11 +9,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -47,19 +52,27 @@ public class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	@Bean
-	SignInThrottle signInThrottle(AccountsProperties properties, ObjectProvider<Clock> clock) {
-		return new SignInThrottle(properties.signInThrottle(), clock.getIfAvailable(Clock::systemUTC));
-	}
+	/**
+	 * Signed in with every factor the account needs: a staff member who gave only the password is signed in, but
+	 * only to finish signing in.
+	 */
+	private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN = AuthorizationManagers.allOf(
+			AuthenticatedAuthorizationManager.authenticated(),
+			AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(AccountPrincipal.SECOND_FACTOR_PENDING)));
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, AccountsProperties properties) {
-		SignInOutcomes signIn = new SignInOutcomes(throttle);
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SignInThrottle> throttle,
+			ObjectProvider<SessionCheck> sessionCheck, AccountsProperties properties) {
+		// no throttle in a web slice test, which has no database
+		SignInOutcomes signIn = new SignInOutcomes(throttle.getIfAvailable());
 		http.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 				.requestMatchers("/", "/favicon.ico", "/error", "/sign-in", "/sign-up").permitAll()
 				// what the shop does with personal data and which cookies it sets: for everyone, before anything
 				.requestMatchers("/privacy").permitAll()
+				.requestMatchers(SignInOutcomes.THROTTLED, "/password-reset", "/password-reset/*").permitAll()
+				.requestMatchers(SecondFactorController.PAGE, SecondFactorController.PAGE + "/**")
+				.hasAuthority(AccountPrincipal.SECOND_FACTOR_PENDING)
 				// a colleague invited to a licensee's team accepts before having an account; the token is the key
 				.requestMatchers("/invitations/*").permitAll()
 				.requestMatchers("/media/**", "/themes/**", "/css/**", "/js/**", "/webjars/**").permitAll()
@@ -68,11 +81,11 @@ public class SecurityConfiguration {
 				.requestMatchers("/stripe-emulator", STRIPE_EMULATOR).permitAll()
 				// the storefront of a region: /us, /jp/products/…
 				.requestMatchers("/{region:[a-z][a-z]}", "/{region:[a-z][a-z]}/**").permitAll()
-				.requestMatchers("/account", "/account/**").authenticated()
+				.requestMatchers("/account", "/account/**", SecondFactorController.RECOVERY_CODES).access(SIGNED_IN)
 				.requestMatchers("/licensee", "/licensee/**").hasRole(Role.LICENSEE.name())
 				.requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
 				.requestMatchers("/finance", "/finance/**").hasRole(Role.FINANCE.name())
-				.anyRequest().authenticated())
+				.anyRequest().access(SIGNED_IN))
 			.formLogin(form -> form.loginPage(SignInOutcomes.SIGN_IN)
 				.loginProcessingUrl(SignInOutcomes.SIGN_IN)
 				.usernameParameter(SignInOutcomes.EMAIL_PARAMETER)
@@ -80,6 +93,9 @@ public class SecurityConfiguration {
 				.successHandler(signIn.successHandler())
 				.failureHandler(signIn.failureHandler()))
 			.addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(SignInOutcomes.endedSessions(sessionCheck.getIfAvailable()), SecurityContextHolderFilter.class)
+			// a staff member who still owes the second factor is sent to give it, not told "forbidden"
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SignInOutcomes.secondFactorFirst()))
 			// POST only (CSRF-protected): a link or an image cannot sign anyone out
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
 			// the token lives in a cookie rather than the session: a guest reading a product page (whose

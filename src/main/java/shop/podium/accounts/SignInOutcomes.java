@@ -1,7 +1,6 @@
 package shop.podium.accounts;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +11,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import shop.podium.core.throttle.Throttles.Verdict;
 
 /**
  * What happens around a sign-in attempt: refused up front when throttled, counted when it fails, the count
@@ -33,6 +39,11 @@ final class SignInOutcomes {
 	static final String SIGN_IN = "/sign-in";
 
 	static final String EMAIL_PARAMETER = "email";
+
+	/** Where a refused attempt is forwarded to be answered 429 with the sign-in page (see {@link SignInController}). */
+	static final String THROTTLED = "/sign-in/throttled";
+
+	static final String RETRY_AFTER_ATTRIBUTE = SignInOutcomes.class.getName() + ".retryAfter";
 
 	private static final Map<Role, String> WORKPLACES = Map.of(Role.LICENSEE, "/licensee", Role.FINANCE, "/finance",
 			Role.ADMIN, "/admin");
@@ -63,12 +74,20 @@ final class SignInOutcomes {
 
 		};
 		return (request, response, authentication) -> {
-			this.throttle.succeeded(authentication.getName());
+			if (this.throttle != null) {
+				this.throttle.succeeded(authentication.getName());
+			}
+			if (authentication.getPrincipal() instanceof AccountPrincipal principal
+					&& principal.secondFactorPending()) {
+				// the password alone grants nothing to staff: the saved request waits for the second factor
+				response.sendRedirect(request.getContextPath() + SecondFactorController.PAGE);
+				return;
+			}
 			continueWhereLeft.onAuthenticationSuccess(request, response, authentication);
 		};
 	}
 
-	private static String landing(Authentication authentication) {
+	static String landing(Authentication authentication) {
 		Set<String> held = AuthorityUtils.authorityListToSet(authentication.getAuthorities());
 		List<String> workplaces = WORKPLACES.entrySet()
 			.stream()
@@ -78,7 +97,50 @@ final class SignInOutcomes {
 		return (workplaces.size() == 1) ? workplaces.getFirst() : "/account";
 	}
 
-	/** Refuses throttled attempts before the password is even checked. */
+	/**
+	 * Ends a session whose account was disabled or whose password was reset or changed since it signed in: the
+	 * request goes on as a visitor's. Without a check (a web slice test without a database) nothing ends.
+	 */
+	static OncePerRequestFilter endedSessions(SessionCheck check) {
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+				if (check != null && authentication != null
+						&& authentication.getPrincipal() instanceof AccountPrincipal principal && principal.signedIn()
+						&& !check.stands(principal)) {
+					SecurityContextHolder.clearContext();
+					jakarta.servlet.http.HttpSession session = request.getSession(false);
+					if (session != null) {
+						session.invalidate();
+					}
+				}
+				chain.doFilter(request, response);
+			}
+
+		};
+	}
+
+	/** Sends a session that still owes its second factor to give it; anyone else is forbidden. */
+	static AccessDeniedHandler secondFactorFirst() {
+		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+		return (request, response, denied) -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal
+					&& principal.secondFactorPending()) {
+				response.sendRedirect(request.getContextPath() + SecondFactorController.PAGE);
+				return;
+			}
+			forbidden.handle(request, response, denied);
+		};
+	}
+
+	/**
+	 * Refuses throttled attempts before the password is even checked: 429 with the sign-in page saying when to
+	 * retry. Without a throttle (a web slice test without a database) nothing is refused.
+	 */
 	OncePerRequestFilter throttleFilter() {
 		RequestMatcher signInPost = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, SIGN_IN);
 		return new OncePerRequestFilter() {
@@ -86,11 +148,15 @@ final class SignInOutcomes {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 					FilterChain chain) throws ServletException, IOException {
-				if (signInPost.matches(request)) {
-					Optional<Duration> refused = SignInOutcomes.this.throttle.refusedFor(email(request),
+				if (SignInOutcomes.this.throttle != null && signInPost.matches(request)) {
+					Optional<Verdict> refused = SignInOutcomes.this.throttle.refused(email(request),
 							request.getRemoteAddr());
 					if (refused.isPresent()) {
-						failed(request, response, new SignInThrottledException(refused.get()));
+						request.setAttribute(RETRY_AFTER_ATTRIBUTE, refused.get().retryAfter());
+						response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+						response.setHeader(HttpHeaders.RETRY_AFTER,
+								Long.toString(Math.max(1, refused.get().retryAfter().toSeconds())));
+						request.getRequestDispatcher(THROTTLED).forward(request, response);
 						return;
 					}
 				}
@@ -102,9 +168,9 @@ final class SignInOutcomes {
 
 	private void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
-		Optional<Duration> refused = (failure instanceof SignInThrottledException throttled)
-				? Optional.of(throttled.retryAfter()) : this.throttle.failed(email(request), request.getRemoteAddr());
-		String target = refused.map(wait -> SIGN_IN + "?error&retry=" + SignInThrottle.minutesToWait(wait))
+		Optional<Verdict> refused = (this.throttle != null)
+				? this.throttle.failed(email(request), request.getRemoteAddr()) : Optional.empty();
+		String target = refused.map(verdict -> SIGN_IN + "?error&retry=" + verdict.minutesToWait())
 			.orElse(SIGN_IN + "?error");
 		response.sendRedirect(request.getContextPath() + target);
 	}

@@ -1,51 +1,68 @@
 package shop.podium.accounts;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.springframework.stereotype.Component;
+
+import shop.podium.core.throttle.Throttles;
+import shop.podium.core.throttle.Throttles.Verdict;
+
 /**
- * Slows down password guessing: after too many failed sign-ins for one email (whether or not it has an
- * account, so the refusal reveals nothing) or from one client address, further attempts are refused for a
- * while. A successful sign-in clears the email's count.
+ * Slows down password guessing: after too many failed sign-ins for one account (or, for an address with no
+ * account, for that canonical address, so the refusal reveals nothing) or from one client address, further
+ * attempts are refused for the rest of the window. A successful sign-in clears the account's count. The counts
+ * are {@link Throttles} in the database, so every instance of the shop refuses alike; an address is counted in its
+ * canonical form, so {@code Fan@Podium.test} and {@code fan@podium.test} are one count.
  */
+@Component
 class SignInThrottle {
 
-	private final FailureCounter byEmail;
+	private final Throttles throttles;
 
-	private final FailureCounter byClient;
+	private final UserAccounts users;
 
-	SignInThrottle(AccountsProperties.SignInThrottleProperties limits, Clock clock) {
-		this.byEmail = new FailureCounter(limits.maxFailuresPerEmail(), limits.window(), limits.lockout(),
-				limits.maxTracked(), clock);
-		this.byClient = new FailureCounter(limits.maxFailuresPerClient(), limits.window(), limits.lockout(),
-				limits.maxTracked(), clock);
+	private final AccountsProperties.SignInThrottleProperties limits;
+
+	SignInThrottle(Throttles throttles, UserAccounts users, AccountsProperties properties) {
+		this.throttles = throttles;
+		this.users = users;
+		this.limits = properties.signInThrottle();
 	}
 
-	/** How long attempts for this email or from this address are still refused, if they are. */
-	Optional<Duration> refusedFor(String email, String clientAddress) {
-		return longest(this.byEmail.lockedFor(EmailAddresses.normalize(email)),
-				this.byClient.lockedFor(clientAddress));
+	/** The refusal that stands for this email or this client address, if one does. */
+	Optional<Verdict> refused(String email, String clientAddress) {
+		return worst(this.throttles.check(accountKey(email), this.limits.maxFailuresPerEmail()),
+				this.throttles.check(clientKey(clientAddress), this.limits.maxFailuresPerClient()));
 	}
 
-	/** Counts a failed attempt; returns how long further attempts are refused if this one reached a limit. */
-	Optional<Duration> failed(String email, String clientAddress) {
-		return longest(this.byEmail.fail(EmailAddresses.normalize(email)), this.byClient.fail(clientAddress));
+	/** Counts a failed attempt; returns the refusal for further attempts if this one reached a limit. */
+	Optional<Verdict> failed(String email, String clientAddress) {
+		this.throttles.attempt(accountKey(email), this.limits.maxFailuresPerEmail(), this.limits.window());
+		this.throttles.attempt(clientKey(clientAddress), this.limits.maxFailuresPerClient(), this.limits.window());
+		return refused(email, clientAddress);
 	}
 
 	void succeeded(String email) {
-		this.byEmail.reset(EmailAddresses.normalize(email));
+		this.throttles.forget(accountKey(email));
 	}
 
-	@SafeVarargs
-	private static Optional<Duration> longest(Optional<Duration>... durations) {
-		return Stream.of(durations).flatMap(Optional::stream).max(Duration::compareTo);
+	/** One count per account whatever address form was typed; per canonical address when there is no account. */
+	private String accountKey(String email) {
+		String canonical = EmailAddresses.normalize(email);
+		return this.users.findIdByEmail(canonical)
+			.map(id -> "sign-in:account:" + id)
+			.orElse("sign-in:email:" + canonical);
 	}
 
-	/** Whole minutes to tell a person, never "0 minutes". */
-	static long minutesToWait(Duration duration) {
-		return Math.max(1, (duration.toSeconds() + 59) / 60);
+	private static String clientKey(String clientAddress) {
+		return "sign-in:client:" + clientAddress;
+	}
+
+	private static Optional<Verdict> worst(Verdict... verdicts) {
+		return Stream.of(verdicts)
+			.filter(verdict -> !verdict.allowed())
+			.max((a, b) -> a.retryAfter().compareTo(b.retryAfter()));
 	}
 
 }

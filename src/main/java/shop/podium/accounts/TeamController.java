@@ -47,7 +47,11 @@ class TeamController {
 
 	private final TeamProperties properties;
 
-	TeamController(TeamInvitations invitations, LicenseeStaff staff, TeamMail mail, TeamProperties properties) {
+	private final PasswordPolicy passwords;
+
+	TeamController(TeamInvitations invitations, LicenseeStaff staff, TeamMail mail, TeamProperties properties,
+			PasswordPolicy passwords) {
+		this.passwords = passwords;
 		this.invitations = invitations;
 		this.staff = staff;
 		this.mail = mail;
@@ -96,7 +100,8 @@ class TeamController {
 		}
 		TeamInvitations.Result result = this.invitations.invite(user, form.email(), form.admin());
 		if (result.refusal() != null) {
-			errors.rejectValue("email", "portal.team.email.hasAccount");
+			errors.rejectValue("email", (result.refusal() == TeamInvitations.Refusal.LICENSEE_NOT_ACTIVE)
+					? "portal.team.licenseeNotActive" : "portal.team.email.hasAccount");
 			return teamPage(user, model, locale);
 		}
 		TeamInvitations.Issued issued = result.issued();
@@ -148,7 +153,7 @@ class TeamController {
 		if (invitation.state() != TeamInvitations.State.OPEN) {
 			return acceptPage(token, model);
 		}
-		PasswordPolicy.violation(form.password(), invitation.email())
+		this.passwords.violation(form.password(), invitation.email())
 			.ifPresent(code -> errors.rejectValue("password", code));
 		if (form.password() != null && !form.password().equals(form.passwordConfirmation())) {
 			errors.rejectValue("passwordConfirmation", "accounts.signUp.passwordConfirmation.mismatch");

@@ -63,7 +63,7 @@ class TeamInvitations {
 
 	/** What opening an invitation link finds. */
 	enum State {
-		OPEN, EXPIRED, USED, REVOKED, UNKNOWN
+		OPEN, EXPIRED, USED, REVOKED, UNKNOWN, LICENSEE_SUSPENDED
 	}
 
 	record Opened(State state, long id, long licenseeId, String licenseeName, String email, Instant expiresAt,
@@ -77,7 +77,7 @@ class TeamInvitations {
 
 	/** Why an invitation was not issued. */
 	enum Refusal {
-		ALREADY_HAS_ACCOUNT
+		ALREADY_HAS_ACCOUNT, LICENSEE_NOT_ACTIVE
 	}
 
 	/**
@@ -88,6 +88,10 @@ class TeamInvitations {
 	Result invite(CurrentUser inviter, String email, boolean asAdmin) {
 		long licenseeId = inviter.requireLicenseeId();
 		String address = EmailAddresses.normalize(email);
+		if (!licenseeActive(licenseeId)) {
+			// a suspended (or terminated) licensee grows no team: its staff can look, not add
+			return new Result(null, Refusal.LICENSEE_NOT_ACTIVE);
+		}
 		if (this.accounts.exists(address)) {
 			return new Result(null, Refusal.ALREADY_HAS_ACCOUNT);
 		}
@@ -118,6 +122,18 @@ class TeamInvitations {
 	@Transactional(readOnly = true)
 	String licenseeName(long licenseeId) {
 		return this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(licenseeId).query(String.class).single();
+	}
+
+	/**
+	 * Whether the licensee is active. Read from the licensing module's table, as {@link #licenseeName} does: the
+	 * licensing module depends on this one (the audit log), so asking its API would make a cycle.
+	 */
+	private boolean licenseeActive(long licenseeId) {
+		return "ACTIVE".equals(this.jdbc.sql("SELECT status FROM licensee WHERE id = ?")
+			.param(licenseeId)
+			.query(String.class)
+			.optional()
+			.orElse(null));
 	}
 
 	@Transactional(readOnly = true)
@@ -193,7 +209,8 @@ class TeamInvitations {
 			return Opened.unknown();
 		}
 		return this.jdbc.sql("""
-				SELECT i.id, i.licensee_id, l.name, i.email, i.expires_at, i.accepted_at, i.revoked_at, i.as_admin
+				SELECT i.id, i.licensee_id, l.name, l.status, i.email, i.expires_at, i.accepted_at, i.revoked_at,
+				       i.as_admin
 				FROM team_invite i JOIN licensee l ON l.id = i.licensee_id WHERE i.token_hash = ?"""
 				+ (lock ? " FOR UPDATE" : ""))
 			.param(hash(token))
@@ -201,7 +218,9 @@ class TeamInvitations {
 				Instant expires = rs.getTimestamp("expires_at").toInstant();
 				State state = (rs.getTimestamp("accepted_at") != null) ? State.USED
 						: (rs.getTimestamp("revoked_at") != null) ? State.REVOKED
-								: !expires.isAfter(this.clock.instant()) ? State.EXPIRED : State.OPEN;
+								: !expires.isAfter(this.clock.instant()) ? State.EXPIRED
+										: !"ACTIVE".equals(rs.getString("status")) ? State.LICENSEE_SUSPENDED
+												: State.OPEN;
 				return new Opened(state, rs.getLong("id"), rs.getLong("licensee_id"), rs.getString("name"),
 						rs.getString("email"), expires, rs.getBoolean("as_admin"));
 			})

@@ -44,6 +44,13 @@ class UserAccount {
 	@Column(nullable = false)
 	private boolean enabled = true;
 
+	// written by LicenseeStaff in SQL; read here to know who must give a second factor
+	@Column(name = "licensee_admin", nullable = false, insertable = false, updatable = false)
+	private boolean licenseeAdmin;
+
+	@Column(name = "credentials_changed_at")
+	private Instant credentialsChangedAt;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -105,8 +112,31 @@ class UserAccount {
 		return Set.copyOf(this.roles);
 	}
 
+	boolean licenseeAdmin() {
+		return this.licenseeAdmin;
+	}
+
+	Instant credentialsChangedAt() {
+		return this.credentialsChangedAt;
+	}
+
+	/**
+	 * Staff who can change what the shop sells, pays or who works for a licensee sign in with a second factor:
+	 * administrators, finance staff and licensee team admins.
+	 */
+	boolean requiresSecondFactor() {
+		return this.roles.contains(Role.ADMIN) || this.roles.contains(Role.FINANCE) || this.licenseeAdmin;
+	}
+
+	/** The same password, re-hashed with a newer encoding: sessions stay valid. */
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+	}
+
+	/** A new password (reset or changed): every session signed in before ends (see {@link SessionCheck}). */
+	void replacePassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.credentialsChangedAt = now;
 	}
 
 }

@@ -2,6 +2,7 @@ package shop.podium.accounts;
 
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
@@ -10,5 +11,9 @@ interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
 	Optional<UserAccount> findByEmail(String email);
 
 	boolean existsByEmail(String email);
+
+	/** @param email the canonical form, see {@link EmailAddresses#normalize(String)} */
+	@Query("select u.id from UserAccount u where u.email = :email")
+	Optional<Long> findIdByEmail(String email);
 
 }

@@ -1,5 +1,6 @@
 package shop.podium.orders;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import shop.podium.accounts.CurrentUser;
+import shop.podium.accounts.EmailAddresses;
+import shop.podium.core.throttle.Throttles;
 import shop.podium.regions.Region;
 
 /**
@@ -24,10 +27,23 @@ import shop.podium.regions.Region;
 @Controller
 class OrderPagesController {
 
+	/**
+	 * Guesses of the email for one order number, and lookups from one client address, per window: enough for a
+	 * person who mistypes, far too few to try a list of addresses.
+	 */
+	static final int LOOKUPS_PER_ORDER = 5;
+
+	static final int LOOKUPS_PER_CLIENT = 20;
+
+	static final Duration LOOKUP_WINDOW = Duration.ofMinutes(15);
+
 	private final OrderStore orders;
 
-	OrderPagesController(OrderStore orders) {
+	private final Throttles throttles;
+
+	OrderPagesController(OrderStore orders, Throttles throttles) {
 		this.orders = orders;
+		this.throttles = throttles;
 	}
 
 	@GetMapping("/account/orders")
@@ -54,8 +70,12 @@ class OrderPagesController {
 	@PostMapping("/{region:[a-z]{2}}/orders/lookup")
 	String lookup(Region region, @RequestParam(defaultValue = "") String number,
 			@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
-		Optional<Order> order = this.orders.find(number.strip().toUpperCase(Locale.ROOT))
-			.filter(o -> o.email().equalsIgnoreCase(email.strip()));
+		String orderNumber = number.strip().toUpperCase(Locale.ROOT);
+		this.throttles.attempt("orders.lookup:client:" + request.getRemoteAddr(), LOOKUPS_PER_CLIENT, LOOKUP_WINDOW)
+			.orRefuse();
+		this.throttles.attempt("orders.lookup:number:" + orderNumber, LOOKUPS_PER_ORDER, LOOKUP_WINDOW).orRefuse();
+		Optional<Order> order = this.orders.find(orderNumber)
+			.filter(o -> EmailAddresses.same(o.email(), email));
 		if (order.isEmpty()) {
 			model.addAttribute("notFound", true);
 			model.addAttribute("number", number);

@@ -17,6 +17,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -39,7 +40,7 @@ class SignUpTests {
 	@Test
 	void opensAFanAccountAndSendsTheNewFanToSignIn() throws Exception {
 		String email = TestUsers.uniqueEmail("New.Fan");
-		this.mvc.perform(signUp(" " + email.toUpperCase(), "Ana Fan", "my games password", "my games password"))
+		this.mvc.perform(signUp(" " + email.toUpperCase(), "Ana Fan", "velvet kettle on mars", "velvet kettle on mars"))
 			.andExpect(redirectedUrl("/sign-in"))
 			.andExpect(flash().attribute("notice", "accounts.signUp.done"));
 
@@ -51,7 +52,7 @@ class SignUpTests {
 			.query(String.class).single();
 		assertThat(hash).startsWith("{bcrypt}");
 
-		this.mvc.perform(post("/sign-in").param("email", email).param("password", "my games password").with(csrf())
+		this.mvc.perform(post("/sign-in").param("email", email).param("password", "velvet kettle on mars").with(csrf())
 				.with(TestUsers.fromNewClient()))
 			.andExpect(redirectedUrl("/account"));
 	}
@@ -106,10 +107,10 @@ class SignUpTests {
 		this.accounts.open(new NewAccount(email, "Original", TestUsers.PASSWORD, Set.of(Role.FAN), null)).orElseThrow();
 		long before = countUsers();
 
-		MvcResult taken = this.mvc.perform(signUp(email.toUpperCase(), "Intruder", "another password!", "another password!"))
+		MvcResult taken = this.mvc.perform(signUp(email.toUpperCase(), "Intruder", "velvet kettle on mars", "velvet kettle on mars"))
 			.andReturn();
-		MvcResult fresh = this.mvc.perform(signUp(TestUsers.uniqueEmail("fresh"), "Fresh", "another password!",
-				"another password!")).andReturn();
+		MvcResult fresh = this.mvc.perform(signUp(TestUsers.uniqueEmail("fresh"), "Fresh", "velvet kettle on mars",
+				"velvet kettle on mars")).andReturn();
 
 		assertThat(taken.getResponse().getStatus()).isEqualTo(fresh.getResponse().getStatus()).isEqualTo(302);
 		assertThat(taken.getResponse().getRedirectedUrl()).isEqualTo(fresh.getResponse().getRedirectedUrl());
@@ -131,7 +132,41 @@ class SignUpTests {
 			.param("displayName", displayName)
 			.param("password", password)
 			.param("passwordConfirmation", confirmation)
-			.with(csrf());
+			.with(csrf())
+			.with(TestUsers.fromNewClient());
+	}
+
+	@Test
+	void refusesCommonAndGuessablePasswordsSayingWhyInTheVisitorsLanguage() throws Exception {
+		String email = TestUsers.uniqueEmail("weak");
+		this.mvc.perform(signUp(email, "Weak", "password1234", "password1234"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "accounts.signUp.password.common"))
+			.andExpect(content().string(containsString("most common and leaked passwords")));
+		this.mvc.perform(signUp(email, "Weak", "aaaaaaaaaaaa", "aaaaaaaaaaaa").locale(java.util.Locale.FRENCH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("mots de passe les plus courants")));
+		this.mvc.perform(signUp(email, "Weak", "qwertyuiop123456", "qwertyuiop123456").locale(java.util.Locale.KOREAN))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "accounts.signUp.password.guessable"))
+			.andExpect(content().string(containsString("너무 쉽게 추측됩니다")));
+		assertThat(this.accounts.exists(email)).isFalse();
+	}
+
+	/** One client address opens ten accounts an hour at most: the eleventh gets the 429 page saying when to retry. */
+	@Test
+	void throttlesSignUpsFromOneClient() throws Exception {
+		org.springframework.test.web.servlet.request.RequestPostProcessor sameClient = TestUsers.fromNewClient();
+		for (int i = 1; i <= SignUpController.SIGN_UPS_PER_CLIENT; i++) {
+			this.mvc.perform(signUp(TestUsers.uniqueEmail("bulk"), "Bulk", "velvet kettle on mars",
+					"velvet kettle on mars").with(sameClient)).andExpect(status().isFound());
+		}
+		String refused = TestUsers.uniqueEmail("bulk");
+		this.mvc.perform(signUp(refused, "Bulk", "velvet kettle on mars", "velvet kettle on mars").with(sameClient))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+")))
+			.andExpect(content().string(containsString("Try again in 60 minutes")));
+		assertThat(this.accounts.exists(refused)).isFalse();
 	}
 
 }

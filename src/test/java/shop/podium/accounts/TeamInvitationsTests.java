@@ -259,4 +259,32 @@ class TeamInvitationsTests {
 			.query(Boolean.class).single();
 	}
 
+	@Test
+	void aSuspendedLicenseeInvitesNoOneAndItsOpenInvitationsCannotBeAccepted() throws Exception {
+		String earlier = invite(TestUsers.uniqueEmail("before"));
+		this.jdbc.sql("UPDATE licensee SET status = 'SUSPENDED' WHERE id = ?").param(this.licensee).update();
+		String colleague = TestUsers.uniqueEmail("during");
+
+		String page = this.mvc.perform(post("/licensee/team/invitations").with(csrf()).with(authentication(this.staff))
+				.param("email", colleague))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Your organisation is suspended");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM team_invite WHERE email = ?").param(colleague)
+			.query(Long.class).single()).isZero();
+
+		assertThat(accept(earlier, "Late Comer", TestUsers.PASSWORD)).contains("the organisation that sent it is suspended");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM user_account WHERE licensee_id = ?").param(this.licensee)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void invitesAndMatchesTheCanonicalFormOfTheAddress() throws Exception {
+		String email = TestUsers.uniqueEmail("kana");
+		String fullWidth = email.toUpperCase().replace("K", "\uFF2B").translateEscapes();
+		String token = invite(fullWidth);
+		assertThat(this.jdbc.sql("SELECT email FROM team_invite WHERE token_hash = ?").param(TeamInvitations.hash(token))
+			.query(String.class).single()).isEqualTo(email);
+	}
+
 }
