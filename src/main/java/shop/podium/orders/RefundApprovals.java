@@ -79,11 +79,13 @@ public class RefundApprovals {
 		if (requestKey == null || !RefundForm.REQUEST_KEY.matcher(requestKey).matches()) {
 			throw new RefundRefused("orders.refund.refused.form");
 		}
+		// the order's lock first: requests for one order queue up, and what each reads next (the threshold, the
+		// requests already made) is read after the one before it committed
+		Order order = this.orders.lock(number).orElseThrow(() -> new RefundRefused("orders.refund.refused.unknown"));
 		if (!this.thresholds.needsApproval(amount)) {
 			return this.refunds.refund(number, amount, reason, requestKey).isPresent() ? Outcome.REFUNDED
 					: Outcome.REPEATED;
 		}
-		Order order = this.orders.lock(number).orElseThrow(() -> new RefundRefused("orders.refund.refused.unknown"));
 		if (requested(requestKey) || this.orders.refundRequested(order.id(), requestKey)) {
 			return Outcome.REPEATED;
 		}
