@@ -61,10 +61,15 @@ final class ConfigurationTheAppReads {
 		return reads;
 	}
 
-	/** Whether the application reads the variable, directly as a placeholder or by relaxed binding. */
+	/**
+	 * Whether the application reads the variable, directly as a placeholder or by relaxed binding: in the canonical
+	 * form ({@code PODIUM_STRIPE_SECRETKEY}) or the one with dashes as underscores ({@code PODIUM_STRIPE_SECRET_KEY}),
+	 * which Spring Boot binds as well.
+	 */
 	boolean reads(String environmentVariable) {
 		return this.placeholders.contains(environmentVariable) || this.properties.stream()
-			.anyMatch(property -> asEnvironmentVariable(property).equals(environmentVariable));
+			.anyMatch(property -> asEnvironmentVariable(property).equals(environmentVariable)
+					|| asEnvironmentVariableWithDashes(property).equals(environmentVariable));
 	}
 
 	Set<String> placeholders() {
@@ -78,6 +83,11 @@ final class ConfigurationTheAppReads {
 	/** {@code podium.embedded.data-dir} → {@code PODIUM_EMBEDDED_DATADIR}, as Spring Boot maps them. */
 	static String asEnvironmentVariable(String property) {
 		return property.replaceAll("\\[\\d*]", "").replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+	}
+
+	/** {@code podium.stripe.secret-key} → {@code PODIUM_STRIPE_SECRET_KEY}, the form Spring Boot also binds. */
+	static String asEnvironmentVariableWithDashes(String property) {
+		return property.replaceAll("\\[\\d*]", "").replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT);
 	}
 
 	private void readPropertiesFiles(Path resources) {

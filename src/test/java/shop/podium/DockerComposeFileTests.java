@@ -31,7 +31,10 @@ class DockerComposeFileTests {
 	 */
 	static final Map<String, String> AWAITING_READER = Map.of();
 
-	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?-([^}]*))?}");
+	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?([-?])([^}]*))?}");
+
+	/** A variable compose insists on ({@code ${NAME:?message}}): it stops with the message when it is unset. */
+	private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Za-z0-9_]+):\\?([^}]+)}");
 
 	private final Map<String, Object> compose = yaml(Path.of("docker-compose.yml"));
 
@@ -111,6 +114,25 @@ class DockerComposeFileTests {
 			.containsEntry("PODIUM_DB_PASSWORD", mysql.get("MYSQL_PASSWORD"))
 			.containsEntry("PODIUM_SEARCH_URIS", "http://elasticsearch:9200")
 			.containsEntry("PODIUM_SEED_ENABLED", "true");
+	}
+
+	/**
+	 * The production-like run takes real payments or none: the app is handed Stripe's keys, which compose insists
+	 * on with a message saying what to set, and nothing that would switch on the test-card emulator.
+	 */
+	@Test
+	void appTakesPaymentsThroughStripeAndNeverThroughTheEmulator() {
+		Map<String, Object> raw = map(service("app").get("environment"), "app.environment");
+		for (String name : List.of("PODIUM_STRIPE_SECRET_KEY", "PODIUM_STRIPE_WEBHOOK_SECRET")) {
+			Matcher required = REQUIRED.matcher(String.valueOf(raw.get(name)));
+			assertThat(required.matches()).as("%s is ${%s:?what to set}", name, name).isTrue();
+			assertThat(required.group(1)).isEqualTo(name);
+			assertThat(required.group(2)).as("the message compose stops with").contains(name).hasSizeGreaterThan(30);
+			assertThat(this.app.reads(name)).as("%s is read by the app", name).isTrue();
+		}
+		assertThat(environment("app")).doesNotContainKey("PODIUM_STRIPE_EMULATOR_ENABLED")
+			.containsEntry("PODIUM_ACCOUNTS_FORM_ACTION_SOURCES", "https://checkout.stripe.com");
+		assertThat(environment("app").get("SPRING_PROFILES_ACTIVE").split(",")).doesNotContain("dev");
 	}
 
 	@Test
@@ -211,7 +233,9 @@ class DockerComposeFileTests {
 		Matcher matcher = INTERPOLATION.matcher(value);
 		StringBuilder resolved = new StringBuilder();
 		while (matcher.find()) {
-			matcher.appendReplacement(resolved, Matcher.quoteReplacement((matcher.group(2) != null) ? matcher.group(2) : ""));
+			// a required value stands for what the person running compose must set
+			String substitute = "-".equals(matcher.group(2)) ? matcher.group(3) : "?".equals(matcher.group(2)) ? "<required>" : "";
+			matcher.appendReplacement(resolved, Matcher.quoteReplacement(substitute));
 		}
 		return matcher.appendTail(resolved).toString();
 	}

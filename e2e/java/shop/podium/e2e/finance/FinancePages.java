@@ -92,6 +92,41 @@ public final class FinancePages {
 		return this.browser.find(By.id("upload-result")).getText();
 	}
 
+	/** Asks for a refund on the refunds page; @return what the page then says */
+	public String requestRefund(String order, String amount, String reason) {
+		this.browser.get("/finance/refunds");
+		this.browser.find(By.id("order")).sendKeys(order);
+		this.browser.find(By.id("amount")).sendKeys(amount);
+		this.browser.find(By.id("reason")).sendKeys(reason);
+		this.browser.submitWith(this.browser.find(By.cssSelector("main form[action$='/finance/refunds'] button")));
+		this.browser.waitUntil("the refund's answer", d -> !d.findElements(By.cssSelector(".flash .alert")).isEmpty());
+		return this.browser.find(By.cssSelector(".flash .alert")).getText();
+	}
+
+	/** The row of the refund awaiting approval for that order on the refunds page, as text. */
+	public String awaitingApproval(String order) {
+		this.browser.get("/finance/refunds");
+		return approvalRow(order).getText();
+	}
+
+	/** Approves the refund awaiting approval for that order; @return what the page then says */
+	public String approveRefundOf(String order) {
+		this.browser.get("/finance/refunds");
+		this.browser.submitWith(approvalRow(order).findElement(By.cssSelector("form[action$='/approve'] button")));
+		this.browser.waitUntil("the approval's answer", d -> !d.findElements(By.cssSelector("#approvals .alert")).isEmpty());
+		return this.browser.find(By.cssSelector("#approvals .alert")).getText();
+	}
+
+	/** Whether a refund for that order still awaits approval. */
+	public boolean awaitsApproval(String order) {
+		this.browser.get("/finance/refunds");
+		return !this.browser.driver().findElements(By.cssSelector("#approvals tr[data-order='" + order + "']")).isEmpty();
+	}
+
+	private WebElement approvalRow(String order) {
+		return this.browser.find(By.cssSelector("#approvals tr[data-order='" + order + "']"));
+	}
+
 	/** Downloads the statement's PDF with the browser's session, as the link would. */
 	public byte[] downloadStatementPdf() {
 		String href = this.browser.find(By.cssSelector("a.statement-pdf")).getDomProperty("href");

@@ -39,10 +39,14 @@ public class SecurityConfiguration {
 	static final String STRIPE_WEBHOOK = "/webhooks/stripe";
 
 	/**
-	 * The local Stripe emulator (only present without a Stripe key): its hosted checkout page is for anyone, like
-	 * Stripe's; its API is called by stripe-java with a bearer key and no session, so it carries no CSRF token.
+	 * The local Stripe emulator (only present when switched on, in development): its hosted checkout page is for
+	 * the paying fan, like Stripe's; its API is called by stripe-java with a bearer key and no session, so it
+	 * carries no CSRF token and answers 401 without the key, as Stripe does. Everything else of it (the dashboard,
+	 * its refunds, disputes, payouts and clock) moves money as Stripe's dashboard does: admins only.
 	 */
 	static final String STRIPE_EMULATOR = "/stripe-emulator/**";
+
+	static final String STRIPE_EMULATOR_PAYMENT_PAGE = "/stripe-emulator/pay/*";
 
 	static final String STRIPE_EMULATOR_API = "/stripe-emulator/v1/**";
 
@@ -78,7 +82,8 @@ public class SecurityConfiguration {
 				.requestMatchers("/media/**", "/themes/**", "/css/**", "/js/**", "/webjars/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()
-				.requestMatchers("/stripe-emulator", STRIPE_EMULATOR).permitAll()
+				.requestMatchers(STRIPE_EMULATOR_PAYMENT_PAGE, STRIPE_EMULATOR_API).permitAll()
+				.requestMatchers("/stripe-emulator", STRIPE_EMULATOR).hasRole(Role.ADMIN.name())
 				// the storefront of a region: /us, /jp/products/…
 				.requestMatchers("/{region:[a-z][a-z]}", "/{region:[a-z][a-z]}/**").permitAll()
 				.requestMatchers("/account", "/account/**", SecondFactorController.RECOVERY_CODES).access(SIGNED_IN)

@@ -20,6 +20,7 @@ import shop.podium.cart.CartOwner;
 import shop.podium.cart.Carts;
 import shop.podium.cart.PricedCart;
 import shop.podium.catalog.StockReservations;
+import shop.podium.core.LogSafe;
 import shop.podium.core.Money;
 import shop.podium.payments.CheckoutRequest;
 import shop.podium.payments.CheckoutSession;
@@ -160,7 +161,7 @@ class Checkout {
 		// to a concurrent retry, and the first one recorded stays
 		CheckoutSession session = this.sessions.create(request(order, baseUrl));
 		this.orders.attachSessionIfNone(order.id(), session.id(), session.url(), session.expiresAt());
-		log.info("Order {} awaits payment in Checkout Session {}", number, session.id());
+		log.info("Order {} awaits payment in Checkout Session {}", number, LogSafe.secret(session.id()));
 		return session.url();
 	}
 

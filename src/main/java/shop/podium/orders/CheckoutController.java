@@ -48,8 +48,11 @@ class CheckoutController {
 
 	private final OrderStore orders;
 
+	private final ConfirmationLinks links;
+
 	CheckoutController(Carts carts, Checkout checkout, OrderPayments payments, OrderAbandonment abandonment,
-			OrderStore orders) {
+			OrderStore orders, ConfirmationLinks links) {
+		this.links = links;
 		this.carts = carts;
 		this.checkout = checkout;
 		this.payments = payments;
@@ -121,22 +124,24 @@ class CheckoutController {
 		return "orders/pending";
 	}
 
+	/**
+	 * Where Stripe sends the fan back. The link carries the Checkout Session id, and links travel (browser
+	 * history, a shared screen, a bank app that opens it elsewhere), so only the browser that placed the order
+	 * (or its signed-in buyer) sees the order with its address, email and lines. Another browser holding the
+	 * link sees its number and status only, and only for {@link ConfirmationLinks#open a short while}; after
+	 * that it is sent to the order lookup, which asks for the email too.
+	 */
 	@GetMapping("/{region:[a-z]{2}}/checkout/success")
 	String success(Region region, @RequestParam(name = "session_id", required = false) String sessionId,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		String number = (sessionId != null) ? this.orders.numberOfSession(sessionId).orElse(null) : null;
 		if (number == null) {
 			return "redirect:/" + region.code() + "/cart";
 		}
-		Order order;
-		try {
-			order = this.payments.confirm(number).orElseThrow();
-			model.addAttribute("confirmationPending", order.status().awaitingPayment());
+		if (!owns(request, number)) {
+			return receipt(region, number, model, redirect);
 		}
-		catch (PaymentServiceUnavailable ex) {
-			order = this.orders.find(number).orElseThrow();
-			model.addAttribute("confirmationPending", true);
-		}
+		Order order = confirmed(number, model);
 		HttpSession session = request.getSession();
 		remember(session, number);
 		if (order.status() != OrderStatus.EXPIRED && order.status() != OrderStatus.PAYMENT_FAILED) {
@@ -144,6 +149,32 @@ class CheckoutController {
 		}
 		model.addAttribute("order", order);
 		return "orders/confirmation";
+	}
+
+	/** The success link opened in another browser: number and status, no personal data, while the link is open. */
+	private String receipt(Region region, String number, Model model, RedirectAttributes redirect) {
+		Order placed = this.orders.find(number).orElseThrow();
+		if (!placed.regionCode().equals(region.code()) || !this.links.open(placed)) {
+			redirect.addFlashAttribute("alert", "orders.receipt.expired");
+			return "redirect:/" + region.code() + "/orders/lookup";
+		}
+		Order order = confirmed(number, model);
+		model.addAttribute("number", order.number());
+		model.addAttribute("status", order.status());
+		return "orders/receipt";
+	}
+
+	/** The order as Stripe has it now, or as the shop last heard when Stripe cannot be reached. */
+	private Order confirmed(String number, Model model) {
+		try {
+			Order order = this.payments.confirm(number).orElseThrow();
+			model.addAttribute("confirmationPending", order.status().awaitingPayment());
+			return order;
+		}
+		catch (PaymentServiceUnavailable ex) {
+			model.addAttribute("confirmationPending", true);
+			return this.orders.find(number).orElseThrow();
+		}
 	}
 
 	@GetMapping("/{region:[a-z]{2}}/checkout/cancel")

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import shop.podium.cart.Carts;
 import shop.podium.catalog.StockReservations;
+import shop.podium.core.LogSafe;
 import shop.podium.payments.CheckoutSession;
 import shop.podium.payments.CheckoutSessions;
 import shop.podium.payments.PaymentEvent;
@@ -85,12 +86,13 @@ class OrderPayments {
 				: this.orders.numberOfSession(session.id()).orElse(null);
 		Order order = (number != null) ? this.orders.lock(number).orElse(null) : null;
 		if (order == null) {
-			log.warn("Stripe reports on Checkout Session {} for an order the shop does not know ({})", session.id(), number);
+			log.warn("Stripe reports on Checkout Session {} for an order the shop does not know ({})",
+					LogSafe.secret(session.id()), number);
 			return;
 		}
 		if (order.stripeSessionId() != null && !order.stripeSessionId().equals(session.id())) {
-			log.warn("Ignored Checkout Session {}: order {} was placed with session {}", session.id(), number,
-					order.stripeSessionId());
+			log.warn("Ignored Checkout Session {}: order {} was placed with session {}", LogSafe.secret(session.id()),
+					number, LogSafe.secret(order.stripeSessionId()));
 			return;
 		}
 		if (order.stripeSessionId() == null) {

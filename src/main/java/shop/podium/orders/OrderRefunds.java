@@ -45,8 +45,11 @@ public class OrderRefunds {
 
 	private final Clock clock;
 
+	private final RefundThresholds thresholds;
+
 	OrderRefunds(OrderStore orders, Refunds refunds, StockReservations reservations, AuditLog audit,
-			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock, RefundThresholds thresholds) {
+		this.thresholds = thresholds;
 		this.orders = orders;
 		this.refunds = refunds;
 		this.reservations = reservations;
@@ -90,6 +93,15 @@ public class OrderRefunds {
 	 */
 	@Transactional
 	Optional<Money> refund(String number, RefundRequest request) {
+		return refund(number, request, false);
+	}
+
+	/**
+	 * As {@link #refund(String, RefundRequest)}; a refund above the currency's four-eyes threshold is made only
+	 * once a second person approved it ({@link RefundApprovals}), and refused otherwise.
+	 */
+	@Transactional
+	Optional<Money> refund(String number, RefundRequest request, boolean approved) {
 		Order order = this.orders.lock(number).orElseThrow(() -> new RefundRefused("orders.refund.refused.unknown"));
 		if (request.requestKey() != null && this.orders.refundRequested(order.id(), request.requestKey())) {
 			return Optional.empty();
@@ -107,6 +119,9 @@ public class OrderRefunds {
 		if (!amount.currency().equals(order.total().currency()) || amount.minorUnits() <= 0
 				|| amount.compareTo(order.refundable()) > 0) {
 			throw new RefundRefused("orders.refund.refused.amount", order.refundable());
+		}
+		if (!approved && this.thresholds.needsApproval(amount)) {
+			throw new RefundRefused("orders.refund.refused.approval", this.thresholds.of(amount.currency()));
 		}
 		String key = (request.requestKey() != null) ? "refund-" + number + "-" + request.requestKey()
 				: "refund-" + number + "-" + order.refunded().minorUnits() + "-" + amount.minorUnits();
@@ -132,6 +147,10 @@ public class OrderRefunds {
 		Order order = this.orders.lock(number).orElseThrow(() -> new RefundRefused("orders.refund.refused.unknown"));
 		if (order.status() != OrderStatus.PAID || order.anyShipped()) {
 			throw new RefundRefused("orders.cancel.refused");
+		}
+		if (order.refundable().minorUnits() > 0 && this.thresholds.needsApproval(order.refundable())) {
+			// a cancellation refunds everything left: above the threshold, a second person approves it as a refund
+			throw new RefundRefused("orders.cancel.refused.approval");
 		}
 		if (order.refundable().minorUnits() > 0) {
 			String refundId = this.refunds.refund(order.paymentIntentId(), order.refundable(), number,

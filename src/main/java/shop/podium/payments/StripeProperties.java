@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the shop talks to Stripe. Setting {@code secretKey} (and {@code webhookSecret}) switches to the real
- * Stripe and the local emulator off completely; without a key the emulator is the payment provider.
+ * How the shop talks to Stripe: the real Stripe with {@code secretKey} and {@code webhookSecret}, or the local
+ * emulator when {@code emulator.enabled} says so (the {@code dev} profile and the tests). Never both, and never
+ * neither: {@link PaymentsSetup} refuses to start the shop then, so payments cannot fall open to an emulator
+ * anyone could pay or refund with.
  *
- * @param secretKey Stripe's secret API key; blank means "use the local emulator"
+ * @param secretKey Stripe's secret API key
  * @param webhookSecret the signing secret of the webhook endpoint ({@code whsec_…}); with the emulator, one is
  * generated when blank
  * @param sessionExpiry how long a Checkout Session (and the stock it holds) stays open: Stripe accepts 30 minutes
@@ -27,11 +29,14 @@ public record StripeProperties(String secretKey, String webhookSecret, @DefaultV
 		@DefaultValue("10s") Duration readTimeout, @DefaultValue("1") int maxNetworkRetries,
 		@DefaultValue Emulator emulator) {
 
+	/** Whether the local emulator takes the payments: only when switched on, and never beside a real key. */
 	public boolean emulated() {
-		return this.secretKey == null || this.secretKey.isBlank();
+		return this.emulator.enabled() && (this.secretKey == null || this.secretKey.isBlank());
 	}
 
 	/**
+	 * @param enabled whether the shop runs its own Stripe emulator: set by the {@code dev} profile and the tests
+	 * only, and refused beside a Stripe key
 	 * @param apiBase where stripe-java sends its calls; by default the emulator inside this application
 	 * @param webhookUrl where the emulator delivers events; by default this application's {@code /webhooks/stripe}
 	 * @param asyncSettlementDelay how long a payment with the asynchronous test card stays processing
@@ -42,7 +47,7 @@ public record StripeProperties(String secretKey, String webhookSecret, @DefaultV
 	 * settle and are paid out unconverted: the shop's largest regions (euro, dollar, pound, yen); won, Australian
 	 * dollar and yuan are converted into the settlement currency, as with a real account set up that way
 	 */
-	public record Emulator(String apiBase, String webhookUrl, @DefaultValue("10s") Duration asyncSettlementDelay,
+	public record Emulator(@DefaultValue("false") boolean enabled, String apiBase, String webhookUrl, @DefaultValue("10s") Duration asyncSettlementDelay,
 			@DefaultValue("true") boolean deliverWebhooks, @DefaultValue("eur") String settlementCurrency,
 			@DefaultValue({ "eur", "usd", "gbp", "jpy" }) List<String> bankAccountCurrencies) {
 	}

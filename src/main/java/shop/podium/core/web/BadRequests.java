@@ -52,7 +52,7 @@ class BadRequests {
 
 	private ModelAndView badRequest(HttpServletRequest request, HttpServletResponse response, String parameter,
 			Exception ex) throws IOException {
-		log.info("Bad request {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getClass().getSimpleName());
+		log.info("Bad request {} {}: {}", request.getMethod(), LoggedQuery.path(request.getRequestURI()), ex.getClass().getSimpleName());
 		ModelAndView page = ErrorViews.render(request, response, HttpStatus.BAD_REQUEST, "error/400");
 		if (parameter != null && page.getViewName() != null) {
 			page.addObject("parameter", parameter);

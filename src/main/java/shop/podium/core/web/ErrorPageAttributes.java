@@ -37,7 +37,7 @@ class ErrorPageAttributes extends DefaultErrorAttributes {
 				reference = ErrorReference.next();
 				ErrorReference.remember(request, reference);
 				log.error("Server error {} (status {}) on {} {}", reference, status, request.getMethod(),
-						attributes.get("path"), getError(webRequest));
+						LoggedQuery.path(String.valueOf(attributes.get("path"))), getError(webRequest));
 			}
 			attributes.put(ErrorReference.ATTRIBUTE, reference);
 		}

@@ -32,7 +32,7 @@ class UnexpectedErrors implements HandlerExceptionResolver {
 		}
 		String reference = ErrorReference.next();
 		ErrorReference.remember(request, reference);
-		log.error("Server error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), ex);
+		log.error("Server error {} on {} {}", reference, request.getMethod(), LoggedQuery.path(request.getRequestURI()), ex);
 		try {
 			return ErrorViews.render(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error/5xx");
 		}

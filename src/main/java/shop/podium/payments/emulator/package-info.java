@@ -2,8 +2,9 @@
  * The local Stripe emulator: the slice of Stripe's API the shop uses (Checkout Sessions, PaymentIntents,
  * charges, refunds, disputes won or lost, balance transactions with Stripe-like fees and currency conversion into
  * the account's settlement currency, payouts paid at once or pending), a hosted checkout page
- * where a person types a test card, and signed webhook delivery with retries. It is the payment provider when
- * no Stripe secret key is configured, and what the tests pay with. Its state lives in tables of its own, so
+ * where a person types a test card, and signed webhook delivery with retries. It is the payment provider in
+ * development only, when {@code podium.stripe.emulator.enabled=true} and no Stripe key is configured, and what the
+ * tests pay with; its dashboard is for admins. Its state lives in tables of its own, so
  * payments and undelivered webhooks survive a restart as they would at Stripe.
  */
 package shop.podium.payments.emulator;

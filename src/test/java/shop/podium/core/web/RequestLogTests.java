@@ -45,6 +45,15 @@ class RequestLogTests {
 	}
 
 	@Test
+	void pathsThatCarryAKeyAreLoggedWithoutIt() {
+		assertThat(LoggedQuery.path("/invitations/Zm9vYmFyLXRva2VuLTEyMzQ1Ng")).isEqualTo("/invitations/***");
+		assertThat(LoggedQuery.path("/password-reset/T0K3N-abc")).isEqualTo("/password-reset/***");
+		assertThat(LoggedQuery.path("/stripe-emulator/pay/cs_test_a1B2c3D4e5")).isEqualTo("/stripe-emulator/pay/***");
+		assertThat(LoggedQuery.path("/eu/products/torch-pin-2026")).isEqualTo("/eu/products/torch-pin-2026");
+		assertThat(LoggedQuery.path("/admin/orders/PD-7K2M9Q")).isEqualTo("/admin/orders/PD-7K2M9Q");
+	}
+
+	@Test
 	@WithMockUser
 	void echoesASaneIncomingRequestIdAndReplacesOthers(CapturedOutput output) throws Exception {
 		this.mvc.perform(get("/optest/ok").header(RequestLog.HEADER, "edge-0123456789"))
