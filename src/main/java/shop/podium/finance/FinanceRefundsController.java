@@ -1,7 +1,7 @@
 package shop.podium.finance;
 
-import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import shop.podium.core.Money;
+import shop.podium.core.MoneyInput;
 import shop.podium.orders.OrderRefunds;
 import shop.podium.orders.RefundRefused;
 import shop.podium.payments.PaymentRejected;
@@ -45,7 +46,7 @@ class FinanceRefundsController {
 	@PostMapping("/finance/refunds")
 	String refund(@RequestParam(defaultValue = "") String order, @RequestParam(defaultValue = "") String amount,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean full,
-			@RequestParam(defaultValue = "") String request, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String request, Locale locale, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("order", order);
 		if (reason.isBlank() || reason.length() > 500) {
 			redirect.addFlashAttribute("alert", "finance.refunds.reasonRequired");
@@ -69,13 +70,15 @@ class FinanceRefundsController {
 				money = Money.ofMinor(left, currency.get());
 			}
 			else {
-				money = Money.of(new BigDecimal(amount.strip()), Currency.getInstance(currency.get()));
+				// typed as the finance officer writes amounts: "12,50" in French
+				money = MoneyInput.parse(amount, Currency.getInstance(currency.get()), locale);
 			}
 			boolean made = this.refunds.refund(order.strip(), money, reason.strip(), request.strip()).isPresent();
 			redirect.addFlashAttribute("notice", made ? "finance.refunds.done" : "finance.refunds.repeated");
 		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			redirect.addFlashAttribute("alert", "finance.refunds.badAmount");
+		catch (MoneyInput.AmountRefused ex) {
+			redirect.addFlashAttribute("refundAlert", ex.messageKey());
+			redirect.addFlashAttribute("refundArgs", ex.arguments());
 		}
 		catch (RefundRefused ex) {
 			redirect.addFlashAttribute("refundAlert", ex.messageKey());
