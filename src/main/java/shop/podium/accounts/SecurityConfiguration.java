@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -41,6 +42,9 @@ public class SecurityConfiguration {
 
 	static final String STRIPE_EMULATOR_API = "/stripe-emulator/v1/**";
 
+	/** The name the Content-Security-Policy's report-to gives the endpoint of {@code Reporting-Endpoints}. */
+	static final String CSP_ENDPOINT = "csp";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt today, and stored hashes name their algorithm ({bcrypt}…) so it can change later
@@ -63,6 +67,8 @@ public class SecurityConfiguration {
 				.requestMatchers("/media/**", "/themes/**", "/css/**", "/js/**", "/webjars/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()
+				// browsers post CSP violation reports without cookies or token; the endpoint bounds what it takes
+				.requestMatchers(HttpMethod.POST, CspReportController.PATH).permitAll()
 				.requestMatchers("/stripe-emulator", STRIPE_EMULATOR).permitAll()
 				// the storefront of a region: /us, /jp/products/…
 				.requestMatchers("/{region:[a-z][a-z]}", "/{region:[a-z][a-z]}/**").permitAll()
@@ -84,12 +90,15 @@ public class SecurityConfiguration {
 			// add-to-cart form carries the token) must not cost the server a session
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
 				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOK),
+						PathPatternRequestMatcher.pathPattern(HttpMethod.POST, CspReportController.PATH),
 						PathPatternRequestMatcher.pathPattern(STRIPE_EMULATOR_API)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties.formActionSources())))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(
 						"camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+				.addHeaderWriter(new StaticHeadersWriter("Reporting-Endpoints",
+						CSP_ENDPOINT + "=\"" + CspReportController.PATH + "\""))
 				.frameOptions(frames -> frames.deny())
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		return http.build();
@@ -108,7 +117,9 @@ public class SecurityConfiguration {
 	static String contentSecurityPolicy(List<String> formActionSources) {
 		String formAction = String.join(" ", "'self'", String.join(" ", formActionSources)).strip();
 		return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
-				+ "base-uri 'self'; form-action " + formAction + "; frame-ancestors 'none'";
+				+ "base-uri 'self'; form-action " + formAction + "; frame-ancestors 'none'; "
+				// report-to for today's browsers (Reporting-Endpoints names it), report-uri for older ones
+				+ "report-uri " + CspReportController.PATH + "; report-to " + CSP_ENDPOINT;
 	}
 
 }
