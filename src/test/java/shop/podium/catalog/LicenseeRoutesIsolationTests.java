@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class LicenseeRoutesIsolationTests {
 
 	/** How to fill a path variable with the other licensee's object. */
-	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region", "number", "line", "invitationId",
-			"period", "licenseeId");
+	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region", "regionCode", "number", "line",
+			"invitationId", "period", "licenseeId");
 
 	@Autowired
 	MockMvc mvc;
