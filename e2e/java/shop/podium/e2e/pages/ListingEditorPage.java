@@ -51,7 +51,10 @@ public final class ListingEditorPage extends ShopPage {
 		return afterPost();
 	}
 
-	/** Sets the price in a region and the stock of every variant there. */
+	/**
+	 * Sets the price in a region and the stock of every variant there, confirming a new price on the page that shows
+	 * it as the shop read it.
+	 */
 	public ListingEditorPage offer(String region, String price, int stock) {
 		WebElement form = this.browser.find(By.id("offer-" + region));
 		WebElement priceField = form.findElement(By.id("price-" + region));
@@ -62,6 +65,9 @@ public final class ListingEditorPage extends ShopPage {
 			quantity.sendKeys(Integer.toString(stock));
 		}
 		this.browser.submitWith(form.findElement(By.cssSelector("button[type=submit]")));
+		if (!this.browser.driver().findElements(By.id("confirm-price")).isEmpty()) {
+			this.browser.submitWith(this.browser.find(By.cssSelector("#confirm-price button[type=submit]")));
+		}
 		return afterPost();
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -49,6 +50,9 @@ public class SecurityConfiguration {
 	static final String STRIPE_EMULATOR_PAYMENT_PAGE = "/stripe-emulator/pay/*";
 
 	static final String STRIPE_EMULATOR_API = "/stripe-emulator/v1/**";
+
+	/** The name the Content-Security-Policy's report-to gives the endpoint of {@code Reporting-Endpoints}. */
+	static final String CSP_ENDPOINT = "csp";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -84,6 +88,8 @@ public class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()
 				.requestMatchers(STRIPE_EMULATOR_PAYMENT_PAGE, STRIPE_EMULATOR_API).permitAll()
 				.requestMatchers("/stripe-emulator", STRIPE_EMULATOR).hasRole(Role.ADMIN.name())
+				// browsers post CSP violation reports without cookies or token; the endpoint bounds what it takes
+				.requestMatchers(HttpMethod.POST, CspReportController.PATH).permitAll()
 				// the storefront of a region: /us, /jp/products/…
 				.requestMatchers("/{region:[a-z][a-z]}", "/{region:[a-z][a-z]}/**").permitAll()
 				.requestMatchers("/account", "/account/**", SecondFactorController.RECOVERY_CODES).access(SIGNED_IN)
@@ -107,12 +113,15 @@ public class SecurityConfiguration {
 			// add-to-cart form carries the token) must not cost the server a session
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
 				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOK),
+						PathPatternRequestMatcher.pathPattern(HttpMethod.POST, CspReportController.PATH),
 						PathPatternRequestMatcher.pathPattern(STRIPE_EMULATOR_API)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties.formActionSources())))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(
 						"camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+				.addHeaderWriter(new StaticHeadersWriter("Reporting-Endpoints",
+						CSP_ENDPOINT + "=\"" + CspReportController.PATH + "\""))
 				.frameOptions(frames -> frames.deny())
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		return http.build();
@@ -131,7 +140,9 @@ public class SecurityConfiguration {
 	static String contentSecurityPolicy(List<String> formActionSources) {
 		String formAction = String.join(" ", "'self'", String.join(" ", formActionSources)).strip();
 		return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
-				+ "base-uri 'self'; form-action " + formAction + "; frame-ancestors 'none'";
+				+ "base-uri 'self'; form-action " + formAction + "; frame-ancestors 'none'; "
+				// report-to for today's browsers (Reporting-Endpoints names it), report-uri for older ones
+				+ "report-uri " + CspReportController.PATH + "; report-to " + CSP_ENDPOINT;
 	}
 
 }

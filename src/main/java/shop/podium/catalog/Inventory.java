@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -230,19 +232,25 @@ class Inventory {
 	 * Sets the price, active flag and stock of the product in one region, all or nothing.
 	 * @param stock quantity per variant id as typed; variants not named keep their stock
 	 */
+	/**
+	 * The price the licensee typed, read in their language, when it differs from the offer's price today: what must
+	 * be shown to them, and confirmed, before it applies. Empty when the price stays as it is.
+	 * @throws ListingProblem when the price cannot be read, the listing is not theirs or the region unknown
+	 */
+	@Transactional(readOnly = true)
+	Optional<Money> priceChange(long licenseeId, long productId, String regionCode, String priceText, Locale locale) {
+		Region region = offerable(licenseeId, productId, regionCode);
+		Money price = Prices.parse(priceText, region.currency(), locale);
+		boolean same = offers(productId).stream()
+			.anyMatch(o -> o.region().equals(region.code()) && o.price().equals(price));
+		return same ? Optional.empty() : Optional.of(price);
+	}
+
 	@Transactional
-	void saveOffer(long licenseeId, long productId, String regionCode, String priceText, boolean active,
+	void saveOffer(long licenseeId, long productId, String regionCode, String priceText, Locale locale, boolean active,
 			Map<Long, String> stock) {
-		ListingStore.StoredListing listing = this.listings.owned(licenseeId, productId);
-		Region region = this.regions.find(regionCode).orElseThrow(() -> new ListingProblem("region",
-				"portal.offer.region.unknown", regionCode));
-		// the live category and edition are the ones that sell; a pending revision must fit the licence too
-		this.licence.offer(licenseeId, region.code(), listing.live().categorySlug(), listing.live().editionSlug());
-		if (listing.revision() != null) {
-			this.licence.offer(licenseeId, region.code(), listing.working().categorySlug(),
-					listing.working().editionSlug());
-		}
-		Money price = Prices.parse(priceText, region.currency());
+		Region region = offerable(licenseeId, productId, regionCode);
+		Money price = Prices.parse(priceText, region.currency(), locale);
 		List<Long> variantIds = variants(productId).stream().map(VariantRow::id).toList();
 		Map<Long, Integer> quantities = new LinkedHashMap<>();
 		stock.forEach((variantId, text) -> {
@@ -260,6 +268,20 @@ class Inventory {
 					auditable(after));
 		}
 		this.events.publishEvent(new ProductChanged(productId));
+	}
+
+	/** The region, when the listing is the licensee's and their licence lets them sell it there. */
+	private Region offerable(long licenseeId, long productId, String regionCode) {
+		ListingStore.StoredListing listing = this.listings.owned(licenseeId, productId);
+		Region region = this.regions.find(regionCode).orElseThrow(() -> new ListingProblem("region",
+				"portal.offer.region.unknown", regionCode));
+		// the live category and edition are the ones that sell; a pending revision must fit the licence too
+		this.licence.offer(licenseeId, region.code(), listing.live().categorySlug(), listing.live().editionSlug());
+		if (listing.revision() != null) {
+			this.licence.offer(licenseeId, region.code(), listing.working().categorySlug(),
+					listing.working().editionSlug());
+		}
+		return region;
 	}
 
 	@Transactional

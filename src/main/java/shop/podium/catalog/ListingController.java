@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 
@@ -21,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import shop.podium.accounts.CurrentUser;
+import shop.podium.core.Money;
+import shop.podium.core.MoneyInput;
 import shop.podium.licensing.LicenceBook;
 import shop.podium.regions.Region;
 import shop.podium.regions.Regions;
@@ -37,6 +40,8 @@ class ListingController {
 	static final String EDIT = "portal/listings/edit";
 
 	static final String NEW = "portal/listings/new";
+
+	static final String CONFIRM_PRICE = "portal/listings/confirm-price";
 
 	private final ListingEditor editor;
 
@@ -186,12 +191,19 @@ class ListingController {
 		return "redirect:/licensee/listings/" + id;
 	}
 
-	/** One region's offer: the price, whether it is on, and the stock of each variant there. */
-	@PostMapping("/licensee/listings/{id}/offers/{region}")
-	String saveOffer(CurrentUser user, @PathVariable long id, @PathVariable String region,
+	/**
+	 * One region's offer: the price, whether it is on, and the stock of each variant there. A new price is read in
+	 * the licensee's language and shown back to them as the shop understood it ("€12.50"); nothing is saved until
+	 * they confirm that page, whose form carries what they typed and the amount they saw. Stock and the on-sale flag
+	 * alone apply at once. (The path names the region "regionCode": a view shows path variables as model
+	 * attributes, and "region" is the storefront Region the layout themes pages with.)
+	 */
+	@PostMapping("/licensee/listings/{id}/offers/{regionCode}")
+	String saveOffer(CurrentUser user, @PathVariable long id, @PathVariable("regionCode") String region,
 			@RequestParam(required = false) String price, @RequestParam(defaultValue = "false") boolean active,
 			@RequestParam(name = "variant", required = false) List<Long> variants,
-			@RequestParam(name = "quantity", required = false) List<String> quantities, Locale locale,
+			@RequestParam(name = "quantity", required = false) List<String> quantities,
+			@RequestParam(name = "confirmed", required = false) Long confirmed, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		Map<Long, String> stock = new LinkedHashMap<>();
 		List<Long> ids = (variants != null) ? variants : List.of();
@@ -199,12 +211,28 @@ class ListingController {
 		for (int i = 0; i < ids.size(); i++) {
 			stock.put(ids.get(i), (i < amounts.size()) ? amounts.get(i) : "");
 		}
+		Optional<Money> change;
+		try {
+			change = this.inventory.priceChange(user.requireLicenseeId(), id, region, price, locale);
+		}
+		catch (ListingProblem problem) {
+			return problem(id, locale, redirect, text(problem, locale));
+		}
+		if (change.isPresent() && !Long.valueOf(change.get().minorUnits()).equals(confirmed)) {
+			model.addAttribute("listing", this.editor.owned(user.requireLicenseeId(), id));
+			model.addAttribute("offerRegion", this.regions.find(region).orElseThrow());
+			model.addAttribute("typed", price);
+			model.addAttribute("newPrice", change.get());
+			model.addAttribute("active", active);
+			model.addAttribute("stock", stock);
+			return CONFIRM_PRICE;
+		}
 		return act(id, locale, redirect, "portal.offer.saved",
-				() -> this.inventory.saveOffer(user.requireLicenseeId(), id, region, price, active, stock));
+				() -> this.inventory.saveOffer(user.requireLicenseeId(), id, region, price, locale, active, stock));
 	}
 
-	@PostMapping("/licensee/listings/{id}/offers/{region}/delete")
-	String removeOffer(CurrentUser user, @PathVariable long id, @PathVariable String region, Locale locale,
+	@PostMapping("/licensee/listings/{id}/offers/{regionCode}/delete")
+	String removeOffer(CurrentUser user, @PathVariable long id, @PathVariable("regionCode") String region, Locale locale,
 			RedirectAttributes redirect) {
 		return act(id, locale, redirect, "portal.offer.removed",
 				() -> this.inventory.removeOffer(user.requireLicenseeId(), id, region));
@@ -269,6 +297,10 @@ class ListingController {
 		Map<String, Inventory.OfferRow> offers = new LinkedHashMap<>();
 		this.inventory.offers(listing.id()).forEach(o -> offers.put(o.region(), o));
 		model.addAttribute("offersByRegion", offers);
+		// each price as the licensee would type it ("24,50" in French), so that saving it unchanged changes nothing
+		Map<String, String> typedPrices = new LinkedHashMap<>();
+		offers.forEach((region, offer) -> typedPrices.put(region, MoneyInput.typed(offer.price(), locale)));
+		model.addAttribute("typedPrices", typedPrices);
 		return options(user, locale, model, EDIT);
 	}
 

@@ -173,7 +173,8 @@ class ListingImport {
 			throw new ListingProblem("currency", "portal.offer.price.currency", currency.isEmpty() ? "—" : currency,
 					region.currency().getCurrencyCode());
 		}
-		Money price = Prices.parse(row.get("price"), region.currency());
+		// a file names no language: "12,50" and "12.50" both read as 12.50, "1,250" is refused as ambiguous
+		Money price = Prices.parse(row.get("price"), region.currency(), null);
 		String activeText = row.get("active").toLowerCase(Locale.ROOT);
 		if (!Set.of("", "true", "false", "yes", "no", "1", "0").contains(activeText)) {
 			throw new ListingProblem("active", "portal.import.active.invalid", row.get("active"));

@@ -50,6 +50,7 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 		Path home = Path.of(environment.getProperty("podium.embedded.data-dir", "data"), "mariadb")
 			.toAbsolutePath()
 			.normalize();
+		TemporaryDataDirectory.refuse(home);
 		boolean fresh = environment.getProperty("podium.embedded.mariadb.fresh", Boolean.class, false);
 		int port = environment.getProperty("podium.embedded.mariadb.port", Integer.class, 0);
 		Running running = RUNNING.computeIfAbsent(home, dir -> launch(dir, fresh, port));
@@ -96,7 +97,7 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 			ManagedMariaDb db = ManagedMariaDb.create(config.build());
 			db.start();
 			// after every application context has closed (they may still write on the way down)
-			SpringApplication.getShutdownHandlers().add(() -> stopQuietly(db));
+			SpringApplication.getShutdownHandlers().add(() -> stop(home));
 			this.log.info("Embedded database: MariaDB on 127.0.0.1:" + port
 					+ ", data in " + dataDir + " (started in "
 					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
@@ -108,9 +109,14 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 		}
 	}
 
-	private static void stopQuietly(DB db) {
+	/** Stops the server of that data directory if this JVM runs one; the next start finds its data there. */
+	static void stop(Path home) {
+		Running running = RUNNING.remove(home.toAbsolutePath().normalize());
+		if (running == null) {
+			return;
+		}
 		try {
-			db.stop();
+			running.db().stop();
 		}
 		catch (ManagedProcessException ex) {
 			// the JVM is going away; the next start stops a leftover server through its pid file

@@ -1,6 +1,5 @@
 package shop.podium.finance;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.core.Money;
+import shop.podium.core.MoneyInput;
 import shop.podium.orders.RefundApprovals;
 import shop.podium.orders.RefundRefused;
 import shop.podium.payments.PaymentRejected;
@@ -112,7 +112,8 @@ class FinanceRefundsController {
 				money = Money.ofMinor(left, currency.get());
 			}
 			else {
-				money = Money.of(new BigDecimal(amount.strip()), Currency.getInstance(currency.get()));
+				// typed as the finance officer writes amounts: "12,50" in French
+				money = MoneyInput.parse(amount, Currency.getInstance(currency.get()), locale);
 			}
 			RefundApprovals.Outcome outcome = this.refunds.request(order.strip(), money, reason.strip(), request.strip());
 			redirect.addFlashAttribute("notice", switch (outcome) {
@@ -121,8 +122,9 @@ class FinanceRefundsController {
 				case AWAITING_APPROVAL -> "finance.refunds.awaitingApproval";
 			});
 		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			redirect.addFlashAttribute("alert", "finance.refunds.badAmount");
+		catch (MoneyInput.AmountRefused ex) {
+			redirect.addFlashAttribute("refundAlert", ex.messageKey());
+			redirect.addFlashAttribute("refundArgs", ex.arguments());
 		}
 		catch (RefundRefused ex) {
 			refused(ex, locale, redirect);

@@ -1,12 +1,13 @@
 package shop.podium.orders;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import shop.podium.core.Money;
+import shop.podium.core.MoneyInput;
 
 /**
  * The staff refund form as sent, kept as typed so that a refused form comes back filled in.
@@ -37,7 +38,7 @@ record RefundForm(String request, String amount, String reason, Map<String, Stri
 	 * @throws RefundRefused when a field cannot be read: the form was not shown by the shop, the amount or a count
 	 * is not a number, the reason is too long
 	 */
-	RefundRequest toRequest(Currency currency) {
+	RefundRequest toRequest(Currency currency, Locale locale) {
 		if (!REQUEST_KEY.matcher(this.request).matches()) {
 			throw new RefundRefused("orders.refund.refused.form");
 		}
@@ -46,7 +47,8 @@ record RefundForm(String request, String amount, String reason, Map<String, Stri
 		}
 		Map<Long, Integer> restock = new LinkedHashMap<>();
 		this.units.forEach((name, typed) -> restock.put(lineId(name), count(typed)));
-		return new RefundRequest(this.request, money(currency), this.reason.isEmpty() ? null : this.reason, restock);
+		return new RefundRequest(this.request, money(currency, locale), this.reason.isEmpty() ? null : this.reason,
+				restock);
 	}
 
 	/** What was typed for a line, for the form shown again. */
@@ -54,15 +56,16 @@ record RefundForm(String request, String amount, String reason, Map<String, Stri
 		return this.units.getOrDefault(UNITS_PREFIX + lineId, "0");
 	}
 
-	private Money money(Currency currency) {
+	/** The amount as the staff member writes amounts ("12,50" in French), or none for the whole balance. */
+	private Money money(Currency currency, Locale locale) {
 		if (this.amount.isEmpty()) {
 			return null;
 		}
 		try {
-			return Money.of(new BigDecimal(this.amount), currency);
+			return MoneyInput.parse(this.amount, currency, locale);
 		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			throw new RefundRefused("orders.refund.refused.format");
+		catch (MoneyInput.AmountRefused ex) {
+			throw new RefundRefused(ex.messageKey(), ex.arguments());
 		}
 	}
 

@@ -125,7 +125,7 @@ class StaffOrdersController {
 		Order order = this.orders.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		RefundForm form = RefundForm.of(params);
 		try {
-			RefundRequest request = form.toRequest(order.total().currency());
+			RefundRequest request = form.toRequest(order.total().currency(), locale);
 			this.refunds.refund(number, request).ifPresentOrElse(amount -> {
 				redirect.addFlashAttribute("refundNotice", "orders.refund.issued");
 				redirect.addFlashAttribute("refundArgs", new Object[] { amount.format(locale), request.units() });

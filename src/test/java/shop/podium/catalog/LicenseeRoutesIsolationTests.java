@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class LicenseeRoutesIsolationTests {
 
 	/** How to fill a path variable with the other licensee's object. */
-	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region", "number", "line", "invitationId",
-			"period", "licenseeId");
+	static final Set<String> KNOWN_VARIABLES = Set.of("id", "variantId", "region", "regionCode", "number", "line",
+			"invitationId", "period", "licenseeId");
 
 	@Autowired
 	MockMvc mvc;
@@ -82,7 +82,7 @@ class LicenseeRoutesIsolationTests {
 		// the other licensee's royalty statement for last month
 		String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
 		Map<String, String> values = Map.of("id", Long.toString(product), "variantId", Long.toString(variant), "region",
-				"gb", "number", orderNumber, "line", Long.toString(line), "invitationId", Long.toString(invitation),
+				"gb", "regionCode", "gb", "number", orderNumber, "line", Long.toString(line), "invitationId", Long.toString(invitation),
 				"period", period, "licenseeId", Long.toString(theirs));
 		String before = snapshot(theirs);
 

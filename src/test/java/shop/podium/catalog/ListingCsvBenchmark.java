@@ -101,8 +101,8 @@ class ListingCsvBenchmark {
 					List.of(), "Cap " + p, "About", "", "", "", "", "", "", "", ""));
 			long v0 = this.inventory.addVariant(maker, product, new VariantForm(prefix + "-" + p + "-0", "M", "White"));
 			long v1 = this.inventory.addVariant(maker, product, new VariantForm(prefix + "-" + p + "-1", "M", "White"));
-			this.inventory.saveOffer(maker, product, "gb", "25.00", true, Map.of(v0, "5", v1, "5"));
-			this.inventory.saveOffer(maker, product, "au", "45.00", true, Map.of(v0, "5", v1, "5"));
+			this.inventory.saveOffer(maker, product, "gb", "25.00", java.util.Locale.ENGLISH, true, Map.of(v0, "5", v1, "5"));
+			this.inventory.saveOffer(maker, product, "au", "45.00", java.util.Locale.ENGLISH, true, Map.of(v0, "5", v1, "5"));
 		}
 	}
 

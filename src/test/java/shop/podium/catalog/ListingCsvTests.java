@@ -78,6 +78,20 @@ class ListingCsvTests {
 	}
 
 	@Test
+	void aPriceWithADecimalCommaIsReadAsDecimalsAndAnAmbiguousOneIsRefused() {
+		// a spreadsheet in French writes 12,50: twelve pounds fifty, never 1250 pounds
+		String stem = CatalogFixtures.unique("D").toUpperCase();
+		ListingImport.Plan plan = this.imports.check(this.maker,
+				file(List.of(row(stem, stem + "-M", "Cap", "gb", "\"12,50\"", "GBP", "3"))));
+		assertThat(plan.problems()).isEmpty();
+		assertThat(plan.listings().getFirst().offers().values()).extracting(ListingImport.PlannedOffer::price)
+			.containsExactly(shop.podium.core.Money.ofMinor(1250, "GBP"));
+		// "1,250": 1.25 written the French way or 1250 the English way; the file names no language to decide
+		assertThat(problems(file(List.of(row(stem, stem + "-M", "Cap", "gb", "\"1,250\"", "GBP", "3")))))
+			.containsExactly("2:core.amount.ambiguous");
+	}
+
+	@Test
 	void aWrongHeaderAMixedEncodingAndTooManyRowsAreRefused() {
 		assertThat(problems("name,price\r\nx,1\r\n".getBytes(StandardCharsets.UTF_8))).containsExactly("1:portal.import.header");
 		byte[] good = file(List.of(row("AB-1", "AB-1-M", "Caf\u00e9", "gb", "1.00", "GBP", "1")));

@@ -126,7 +126,7 @@ class ListingFormGuardsTests {
 		// a gb offer carrying another region's price and currency in extra fields is a gb offer in GBP, nothing more
 		this.mvc.perform(post("/licensee/listings/{id}/offers/{region}", this.product, "gb").with(csrf())
 				.with(authentication(this.staff))
-				.param("price", "20.00").param("active", "true")
+				.param("price", "20.00").param("confirmed", "2000").param("active", "true")
 				.param("variant", Long.toString(this.variant)).param("quantity", "5")
 				.param("currency", "USD").param("region", "us").param("regionCode", "us")
 				.param("prices[us]", "1.00").param("price_us", "1.00"))

@@ -92,7 +92,7 @@ class VariantApprovalTests {
 		addGoldAndRecolourNavy(licensee);
 		long gold = variantId(this.goldSku);
 		// stock can be given to the new variant, and the price changes at once
-		asLicensee(post("/licensee/listings/{id}/offers/gb", this.product).param("price", "27.00").param("active", "true")
+		asLicensee(post("/licensee/listings/{id}/offers/gb", this.product).param("price", "27.00").param("confirmed", "2700").param("active", "true")
 			.param("variant", Long.toString(this.navy), Long.toString(gold)).param("quantity", "9", "3"), licensee);
 
 		String page = productPage();

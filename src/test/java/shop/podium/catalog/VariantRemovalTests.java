@@ -120,7 +120,7 @@ class VariantRemovalTests {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(post("/licensee/listings/{id}/offers/gb", this.product).with(csrf())
 				.with(authentication(PortalFixtures.staffOf(this.maker)))
-				.param("price", "25.00").param("active", "true")
+				.param("price", "25.00").param("confirmed", "2500").param("active", "true")
 				.param("variant", Long.toString(this.ordered)).param("quantity", "9"))
 			.andExpect(status().isNotFound());
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM stock WHERE variant_id = ?").param(this.ordered)

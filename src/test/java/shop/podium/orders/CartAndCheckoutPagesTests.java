@@ -14,6 +14,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import shop.podium.accounts.CurrentUser;
 import shop.podium.accounts.Role;
@@ -81,6 +82,20 @@ class CartAndCheckoutPagesTests {
 			.andExpect(flash().attributeExists("cartProblem"));
 		assertThat(this.carts.view(new CartOwner(null, session), this.regions.find("eu").orElseThrow(), Locale.ENGLISH).empty())
 			.isTrue();
+	}
+
+	@Test
+	void aRefusedQuantityNamesTheLimitAsANumber() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		MvcResult refused = this.mvc
+			.perform(post("/eu/cart/lines").session(session).with(csrf()).param("sku", this.sku).param("quantity", "\"2\""))
+			.andExpect(redirectedUrl("/eu/cart"))
+			.andReturn();
+		this.mvc.perform(get("/eu/cart").session(session).flashAttrs(refused.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("Saisissez une quantité entre 1 et 10."),
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("[Ljava")))));
 	}
 
 	@Test

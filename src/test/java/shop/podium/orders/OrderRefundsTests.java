@@ -160,6 +160,18 @@ class OrderRefundsTests {
 	}
 
 	@Test
+	void anAmountTypedTheFrenchWayIsRefundedAsTyped() throws Exception {
+		String sku = this.fixtures.product("Relay baton", 3000, 3300, 4000, 5);
+		String number = paidOrder("eu", sku, 1);
+
+		// "12,50" in French is twelve euros fifty: 1250 cents, not 1250 euros (which would be refused as too much)
+		this.mvc.perform(refund(number, UUID.randomUUID().toString()).locale(Locale.FRENCH).param("amount", "12,50"))
+			.andExpect(flash().attribute("refundNotice", "orders.refund.issued"));
+
+		assertThat(this.orders.find(number).orElseThrow().refunded().minorUnits()).isEqualTo(1250);
+	}
+
+	@Test
 	void badFormsAreRefusedWithAMessageAndSaveNothing() throws Exception {
 		String sku = this.fixtures.product("Medal ribbon", 3000, 3300, 4000, 5);
 		String number = paidOrder("eu", sku, 2);
@@ -173,8 +185,11 @@ class OrderRefundsTests {
 		expectRefused(number, "orders.refund.refused.line", "restock-" + otherLine, "1", "amount", "");
 		expectRefused(number, "orders.refund.refused.line", "restock-x" + line, "1", "amount", "");
 		expectRefused(number, "orders.refund.refused.amount", "restock-" + line, "1", "amount", "999.00");
-		expectRefused(number, "orders.refund.refused.amount", "restock-" + line, "0", "amount", "-5.00");
-		expectRefused(number, "orders.refund.refused.format", "restock-" + line, "1", "amount", "12.345");
+		expectRefused(number, "core.amount.negative", "restock-" + line, "0", "amount", "-5.00");
+		// a point and three digits: 12.345 euros or 12345 written the French way
+		expectRefused(number, "core.amount.ambiguous", "restock-" + line, "1", "amount", "12.345");
+		expectRefused(number, "core.amount.decimals", "restock-" + line, "1", "amount", "12.3456");
+		expectRefused(number, "core.amount.invalid", "restock-" + line, "1", "amount", "twelve");
 		expectRefused(number, "orders.refund.refused.nothing", "restock-" + line, "0", "amount", "");
 		this.mvc.perform(post("/admin/orders/{n}/refunds", number).with(csrf()).with(authentication(admin()))
 				.param("restock-" + line, "1"))

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -103,7 +104,7 @@ class SearchOutageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("search-page__degraded")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(slug)));
-		this.mvc.perform(get("/actuator/health"))
+		this.mvc.perform(get("/actuator/health").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.components.search.status").value("DEGRADED"));
@@ -114,7 +115,7 @@ class SearchOutageTests {
 		this.relay.start();
 
 		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(this.shop.slugs("us", this.shop.word)).containsExactly(slug));
-		this.mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components.search.status").value("UP"));
+		this.mvc.perform(get("/actuator/health").with(user("admin").roles("ADMIN"))).andExpect(jsonPath("$.components.search.status").value("UP"));
 		this.mvc.perform(get("/us/search").param("q", "outage " + this.shop.word))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("search-page__degraded"))));
 	}

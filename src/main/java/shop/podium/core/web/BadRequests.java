@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,12 +13,15 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -41,6 +45,36 @@ class BadRequests {
 	ModelAndView missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		return badRequest(request, response, ex.getParameterName(), ex);
+	}
+
+	/**
+	 * Parameters the container could not decode, or that the firewall refuses, read first by a controller (a
+	 * multipart form's fields, which {@link MalformedRequests} leaves unread).
+	 */
+	@ExceptionHandler({ InvalidParameterException.class, RequestRejectedException.class })
+	ModelAndView undecodable(RuntimeException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (ex instanceof InvalidParameterException invalid
+				&& invalid.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			// also the error page of a body refused as too large, whose parameters still cannot be read
+			log.info("Body too large {} {}", request.getMethod(), request.getRequestURI());
+			return ErrorViews.render(request, response, HttpStatus.CONTENT_TOO_LARGE, "error/4xx");
+		}
+		return badRequest(request, response, null, ex);
+	}
+
+	/**
+	 * A multipart body that does not parse (sent where no upload is expected, or cut short) is a bad request; one
+	 * over the container's upload limit is too large. Screens that take uploads refuse big files themselves first.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView unreadableUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (ex instanceof MaxUploadSizeExceededException) {
+			log.info("Upload too large {} {}", request.getMethod(), request.getRequestURI());
+			return ErrorViews.render(request, response, HttpStatus.CONTENT_TOO_LARGE, "error/4xx");
+		}
+		return badRequest(request, response, null, ex);
 	}
 
 	@ExceptionHandler({ ServletRequestBindingException.class, BindException.class,

@@ -11,7 +11,9 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.View;
 
 /**
  * What the error pages (and JSON error bodies) get to show. A server error that reaches the error page
@@ -26,6 +28,9 @@ class ErrorPageAttributes extends DefaultErrorAttributes {
 
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
+		// The failed request's path variables are still on it, and a view would expose them as model attributes: a
+		// "{region}" of "gb" would stand where the layout expects the page's Region, and the error page would fail too.
+		webRequest.removeAttribute(View.PATH_VARIABLES, RequestAttributes.SCOPE_REQUEST);
 		Map<String, Object> attributes = super.getErrorAttributes(webRequest,
 				options.excluding(ErrorAttributeOptions.Include.STACK_TRACE, ErrorAttributeOptions.Include.MESSAGE,
 						ErrorAttributeOptions.Include.EXCEPTION, ErrorAttributeOptions.Include.BINDING_ERRORS));

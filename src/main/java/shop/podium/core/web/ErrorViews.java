@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * Renders the error page for an error the MVC layer caught. Browsers get the page straight away; other
@@ -27,6 +28,9 @@ final class ErrorViews {
 			response.sendError(status.value());
 			return new ModelAndView();
 		}
+		// A view exposes the handler's path variables as model attributes: "/licensee/listings/{id}/offers/{region}"
+		// would put the text "gb" where the layout expects the page's Region, and the error page would fail itself.
+		request.removeAttribute(View.PATH_VARIABLES);
 		ModelAndView page = new ModelAndView(view, status);
 		page.addObject("status", status.value());
 		page.addObject("error", status.getReasonPhrase());

@@ -33,6 +33,14 @@ class WebOperationsConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	FilterRegistrationBean<MalformedRequests> malformedRequests() {
+		FilterRegistrationBean<MalformedRequests> registration = new FilterRegistrationBean<>(new MalformedRequests());
+		// after the request log (so refusals are logged with their id), before sign-in and CSRF read a parameter
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<OverlongQueries> overlongQueries(WebOperationsProperties properties) {
 		FilterRegistrationBean<OverlongQueries> registration = new FilterRegistrationBean<>(
 				new OverlongQueries(properties.maxQueryLength()));
@@ -45,6 +53,11 @@ class WebOperationsConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<SignedInUser> registration = new FilterRegistrationBean<>(new SignedInUser());
 		registration.setOrder(SECURITY_FILTER_ORDER + 1);
 		return registration;
+	}
+
+	@Bean
+	static UnbuildableForms unbuildableForms() {
+		return new UnbuildableForms();
 	}
 
 	@Override

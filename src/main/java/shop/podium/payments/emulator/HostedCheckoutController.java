@@ -1,14 +1,19 @@
 package shop.podium.payments.emulator;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,6 +68,12 @@ class HostedCheckoutController {
 				yield "payments/emulator/checkout";
 			}
 		};
+	}
+
+	/** An unknown or stale payment page link (a session id typed or guessed) is a page that does not exist. */
+	@ExceptionHandler(EmulatorError.class)
+	void unknownSession(EmulatorError ex, HttpServletResponse response) throws IOException {
+		response.sendError((ex.status == HttpStatus.NOT_FOUND.value()) ? ex.status : HttpStatus.BAD_REQUEST.value());
 	}
 
 	@GetMapping(EmulatorEndpoint.PATH)

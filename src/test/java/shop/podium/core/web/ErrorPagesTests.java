@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -118,6 +120,32 @@ class ErrorPagesTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("Bad request"), containsString("“page”"),
 					not(containsString("NumberFormatException")), not(containsString("abc")))));
+	}
+
+	@Test
+	void aBadParameterOnAPageWithARegionInItsPathGetsTheBadRequestPage() throws Exception {
+		// the path's {region} is the text "gb": the error page must not take it for the page's Region
+		this.mvc.perform(post("/optest/{region}/offers", "gb").with(csrf()).param("active", "maybe")
+				.accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("Bad request"), containsString("“active”"))));
+	}
+
+	@Test
+	void aPageNotFoundWithARegionInItsPathGetsTheNotFoundPage() throws Exception {
+		MvcResult gone = this.mvc.perform(get("/optest/{region}/gone", "gb")).andExpect(status().isNotFound()).andReturn();
+		// the container's error dispatch, as Tomcat would make it, with the failed request's path variables still on it
+		this.mvc.perform(get("/error").accept(MediaType.TEXT_HTML)
+			.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
+			.requestAttr(org.springframework.web.servlet.View.PATH_VARIABLES, java.util.Map.of("region", "gb")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Page not found")));
+		assertThat(gone.getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+		this.mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
 	}
 
 	@Test
