@@ -85,10 +85,4 @@ public class AccountErasure {
 		return Outcome.ERASED;
 	}
 
-	/** Whether the account was erased: a session of an erased account is signed out on its next request. */
-	@Transactional(readOnly = true)
-	boolean erased(long userId) {
-		return this.erased.erased(userId);
-	}
-
 }

@@ -45,14 +45,6 @@ class ErasedIdentities {
 			.update();
 	}
 
-	/** Whether the account was erased: its sessions end on their next request. */
-	boolean erased(long userId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM erased_identity WHERE user_id = :user")
-			.param("user", userId)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
 	/** The entries as they may be shown: every erased person's address replaced by their pseudonym's. */
 	List<AuditEntry> mask(List<AuditEntry> entries) {
 		Set<String> hashes = new HashSet<>();

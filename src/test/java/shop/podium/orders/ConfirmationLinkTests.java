@@ -22,6 +22,7 @@ import shop.podium.payments.emulator.StripeEmulator;
 import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -81,6 +82,12 @@ class ConfirmationLinkTests {
 		String sessionId = paidCheckout(buyer);
 		String number = this.orders.numberOfSession(sessionId).orElseThrow();
 		String link = "/eu/checkout/success?session_id=" + sessionId;
+		// the emulator's webhook marks the order paid a moment after the payment
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "PAID".equals(this.jdbc.sql("SELECT status FROM customer_order WHERE number = ?")
+				.param(number)
+				.query(String.class)
+				.single()));
 
 		this.mvc.perform(get(link).session(buyer))
 			.andExpect(status().isOk())

@@ -103,7 +103,7 @@ class AccountErasureTests {
 		assertThat(count("SELECT COUNT(*) FROM user_account WHERE id = ?", other.id())).isOne();
 
 		// signed out everywhere, and no way back in
-		this.mvc.perform(get("/account").session(elsewhere)).andExpect(redirectedUrl("/"));
+		this.mvc.perform(get("/account").session(elsewhere)).andExpect(redirectedUrl("/sign-in"));
 		this.mvc.perform(post("/sign-in").with(csrf()).with(PrivacyFixtures.fromNewClient())
 			.param("email", fan.email())
 			.param("password", PrivacyFixtures.PASSWORD)).andExpect(redirectedUrl("/sign-in?error"));
