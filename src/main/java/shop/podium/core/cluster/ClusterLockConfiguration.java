@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ClusterLockConfiguration {
 
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
+	LockProvider lockProvider(DataSource dataSource, ClusterProperties properties) {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.withTableName("shedlock")
+			.withTableName(properties.lockTable())
 			.usingDbTime()
 			.build());
 	}

@@ -47,8 +47,11 @@ public class ClusterLocks implements DisposableBean {
 
 	private final LockingTaskExecutor longRunning;
 
-	ClusterLocks(LockProvider locks, JdbcClient jdbc) {
+	private final String table;
+
+	ClusterLocks(LockProvider locks, JdbcClient jdbc, ClusterProperties properties) {
 		this.jdbc = jdbc;
+		this.table = properties.lockTable();
 		this.locks = locks;
 		this.executor = new DefaultLockingTaskExecutor(locks);
 		// a long single writer (a full reindex of a large catalog) keeps its lock alive while it runs, and loses
@@ -107,7 +110,7 @@ public class ClusterLocks implements DisposableBean {
 
 	/** Whether some instance holds the lock of that name now. */
 	public boolean held(String name) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM shedlock WHERE name = :name AND lock_until > UTC_TIMESTAMP(3)")
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + this.table + " WHERE name = :name AND lock_until > UTC_TIMESTAMP(3)")
 			.param("name", name)
 			.query(Integer.class)
 			.single() > 0;

@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,7 +28,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import shop.podium.PodiumApplication;
 
@@ -50,6 +55,10 @@ final class TwoInstances implements AutoCloseable {
 		this.b = b;
 	}
 
+	/**
+	 * Starts both instances, their locks in a table of their own: other tests' applications share the database
+	 * (and tick every minute), and would otherwise hold the jobs' locks too.
+	 */
 	static TwoInstances start(String... properties) {
 		ConfigurableApplicationContext a = instance("A", properties);
 		try {
@@ -62,10 +71,12 @@ final class TwoInstances implements AutoCloseable {
 	}
 
 	private static ConfigurableApplicationContext instance(String name, String... properties) {
+		// as command-line arguments, which win over the tests' configuration files
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--podium.test.instance=" + name,
+				"--podium.cluster.lock-table=shedlock_two_instances"));
+		Arrays.stream(properties).map(property -> "--" + property).forEach(arguments::add);
 		return new SpringApplicationBuilder(PodiumApplication.class, LockRecording.class)
-			.properties("server.port=0", "podium.test.instance=" + name)
-			.properties(properties)
-			.run();
+			.run(arguments.toArray(String[]::new));
 	}
 
 	static String base(ConfigurableApplicationContext instance) {
@@ -86,9 +97,19 @@ final class TwoInstances implements AutoCloseable {
 	record LockAttempt(String instance, String name, long nanoTime, boolean granted) {
 	}
 
-	/** Records the locks an instance asks for; the shop's own lock provider answers. */
+	/**
+	 * Records the locks an instance asks for; the shop's own lock provider answers, from the instances' own
+	 * table, made like the shop's once the migrations ran (before any job ticks).
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LockRecording {
+
+		@Bean
+		@DependsOn("flywayInitializer")
+		Object twoInstancesLockTable(JdbcClient jdbc) {
+			jdbc.sql("CREATE TABLE IF NOT EXISTS shedlock_two_instances LIKE shedlock").update();
+			return "shedlock_two_instances";
+		}
 
 		@Bean
 		static BeanPostProcessor recordLocks(Environment environment) {
