@@ -64,13 +64,16 @@ class SearchIndex {
 
 	private volatile Boolean richAnalysis;
 
+	private final SearchResultCache answers;
+
 	SearchIndex(SearchClients clients, SearchProperties properties, CatalogFeed feed, ProductDocuments documents,
-			IndexState state) {
+			IndexState state, SearchResultCache answers) {
 		this.clients = clients;
 		this.properties = properties;
 		this.feed = feed;
 		this.documents = documents;
 		this.state = state;
+		this.answers = answers;
 	}
 
 	String alias() {
@@ -109,6 +112,8 @@ class SearchIndex {
 			List<Long> slice = ids.subList(from, Math.min(ids.size(), from + this.properties.batchSize()));
 			write(List.copyOf(targets), this.feed.products(slice), slice, this.feed.taxonomyNames());
 		}
+		// this instance's kept answers go with the documents they were made from; other instances' expire
+		this.answers.clear();
 	}
 
 	/**
@@ -193,6 +198,7 @@ class SearchIndex {
 			return u.actions(a -> a.add(x -> x.index(name).alias(alias())));
 		});
 		this.building = null;
+		this.answers.clear();
 		this.state.built(alias(), name, LocalDate.now(ZoneOffset.UTC), done);
 		deleteOldIndices(client, name);
 		double seconds = (System.nanoTime() - started) / 1e9;
