@@ -70,11 +70,17 @@ HOST_PID=$!
 PIDS+=("$HOST_PID")
 for _ in $(seq 1 600); do
 	curl -s --max-time 2 "http://127.0.0.1:$PORT/actuator/health" | grep -q '"status":"UP"' && break
+	grep -q "Elasticsearch could not start" "$HOST_LOG" && break
 	kill -0 "$HOST_PID" 2>/dev/null || { echo "The components host stopped; see $HOST_LOG" >&2; exit 1; }
 	sleep 1
 done
 DB_PORT="$(grep -o 'MariaDB on 127.0.0.1:[0-9]*' "$HOST_LOG" | head -1 | sed 's/.*://')"
 ES_PORT="$(grep -o 'Elasticsearch ready on 127.0.0.1:[0-9]*' "$HOST_LOG" | head -1 | sed 's/.*://')"
+if [ -z "$DB_PORT" ] || [ -z "$ES_PORT" ]; then
+	echo "The components host has no database or search node (see $HOST_LOG); on a machine this busy the node may" \
+		"need longer than its 180 s to start: run again" >&2
+	exit 1
+fi
 say "Database on $DB_PORT, search node on $ES_PORT"
 
 INSTANCE_ARGS=(--spring.profiles.active=dev --server.port="$INSTANCE_PORT"

@@ -9,6 +9,7 @@
 #   docs/benchmarks/storefront.sh                 # results printed and written to target/benchmarks/
 #   REGION=jp DURATION=15s docs/benchmarks/storefront.sh
 #   RENDERED=1 docs/benchmarks/storefront.sh      # also the pages rendered for every request
+#   SKIP_COLD=1 docs/benchmarks/storefront.sh     # keep the data directory: no first start from empty
 #
 # Bounded: loopback only, fixed durations, and it stops the application it started. The application
 # runs on a free port with its own data directory (target/bench-data), apart from ./data.
@@ -72,8 +73,10 @@ done
 BASE="http://127.0.0.1:$PORT"
 
 # --- build, then start and stop the application -----------------------------------------------------
-say "Building the jar (./mvnw -B -q -DskipTests package)"
-./mvnw -B -q -ntp -DskipTests package
+if [ -z "${SKIP_BUILD:-}" ]; then
+	say "Building the jar (./mvnw -B -q -DskipTests package)"
+	./mvnw -B -q -ntp -DskipTests package
+fi
 
 APP_PID=""
 stop_app() {
@@ -117,13 +120,16 @@ start_app() {
 	exit 1
 }
 
-rm -rf "$DATA_DIR"
 : >"$LOG"
-say "Cold start with an empty data directory (creates the database, loads the demo catalog)"
-start_app
-FIRST_START="$STARTUP"
-echo "first start: ${FIRST_START} s" >&2
-stop_app
+FIRST_START="not measured (SKIP_COLD)"
+if [ -z "${SKIP_COLD:-}" ]; then
+	rm -rf "$DATA_DIR"
+	say "Cold start with an empty data directory (creates the database, loads the demo catalog)"
+	start_app
+	FIRST_START="$STARTUP"
+	echo "first start: ${FIRST_START} s" >&2
+	stop_app
+fi
 say "Cold start with the data kept (a restart)"
 start_app
 RESTART="$STARTUP"
@@ -183,13 +189,33 @@ to_ms() {
 		else printf "%s", v }'
 }
 
-declare -A RPS P50 P99
+# Processor time of the application's JVM and its database per request: steadier than req/s when other work
+# shares the machine (it counts only what these processes did, not the time they waited for a processor).
+descendants() { local child; for child in $(pgrep -P "$1"); do echo "$child"; descendants "$child"; done; }
+cpu_ticks() { # utime + stime of the application's JVM and MariaDB, in clock ticks
+	local pid cmd total=0
+	for pid in $(descendants "$APP_PID"); do
+		cmd="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+		case "$cmd" in
+			*PodiumApplication*|*podium-*.jar*|*mariadbd*)
+				total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))) ;;
+		esac
+	done
+	echo "$total"
+}
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+
+declare -A RPS P50 P99 CPU
 run_wrk() { # name, path, connections, [Cookie header]
 	local name="$1" path="$2" connections="$3" cookie="${4:-}" output
 	local headers=()
 	[ -n "$cookie" ] && headers=(-H "Cookie: $cookie")
 	say "wrk -t$THREADS -c$connections -d$DURATION --latency $path${cookie:+ (signed-in fan)}"
+	local before requests
+	before="$(cpu_ticks)"
 	output="$(wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s --latency "${headers[@]}" "$BASE$path")"
+	requests="$(awk '/requests in/ { print $1 }' <<<"$output")"
+	CPU[$name,$connections]="$(awk -v a="$before" -v b="$(cpu_ticks)" -v n="$requests" -v t="$TICK_MS" 'BEGIN { printf "%.2f", (b - a) * t / (n > 0 ? n : 1) }')"
 	echo "$output" >&2
 	if grep -q 'Non-2xx or 3xx responses' <<<"$output"; then
 		echo "$path answered errors under load" >&2
@@ -252,8 +278,8 @@ ratio() { # name, other name, connections: 100 * req/s of the first / req/s of t
 	echo "| first start (empty data directory: database created, demo catalog loaded) | $FIRST_START |"
 	echo "| restart (data kept) | $RESTART |"
 	echo
-	echo "| page | path | conns | req/s | p50 ms | p99 ms |"
-	echo "|---|---|---|---|---|---|"
+	echo "| page | path | conns | req/s | p50 ms | p99 ms | CPU ms per request (app + database) |"
+	echo "|---|---|---|---|---|---|---|"
 	for connections in 8 50; do
 		for name in "${NAMES[@]}"; do
 			case "$name" in
@@ -262,7 +288,7 @@ ratio() { # name, other name, connections: 100 * req/s of the first / req/s of t
 				*product*) path="$PRODUCT_PAGE" ;;
 				static*) path="$STATIC_FILE" ;;
 			esac
-			echo "| $name | \`$path\` | $connections | ${RPS[$name,$connections]} | ${P50[$name,$connections]} | ${P99[$name,$connections]} |"
+			echo "| $name | \`$path\` | $connections | ${RPS[$name,$connections]} | ${P50[$name,$connections]} | ${P99[$name,$connections]} | ${CPU[$name,$connections]} |"
 		done
 	done
 	echo
