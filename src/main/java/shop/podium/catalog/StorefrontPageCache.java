@@ -25,16 +25,18 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
+import shop.podium.core.cluster.ChangeSubscriber;
 import shop.podium.core.web.GuestPageCache;
 import shop.podium.core.web.PersonalParts;
+import shop.podium.licensing.LicenceChanged;
 import shop.podium.regions.Region;
 import shop.podium.regions.Regions;
-import shop.podium.licensing.LicenceChanged;
 import shop.podium.regions.RegionsChanged;
 
 /**
@@ -77,6 +79,20 @@ class StorefrontPageCache {
 		registration.setOrder(AFTER_SECURITY);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	/**
+	 * A change made through another instance (a product, its stock, a licence, a region) empties this instance's
+	 * pages too, within the change feed's poll interval.
+	 */
+	@Bean
+	@Order(ChangeSubscriber.PAGES)
+	ChangeSubscriber storefrontPagesFollowOtherInstances() {
+		return change -> {
+			if (!change.local()) {
+				this.pages.clear();
+			}
+		};
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -62,6 +62,8 @@ class RegionArgumentResolver implements HandlerMethodArgumentResolver {
 			.path("/")
 			.httpOnly(true)
 			.sameSite("Lax")
+			// Secure when the fan came over HTTPS (to the shop, or to a trusted proxy in front of it)
+			.secure(request.isSecure())
 			.maxAge(Duration.ofDays(365))
 			.build();
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());

@@ -57,6 +57,8 @@ class ShopLocaleResolver implements LocaleResolver {
 			.path("/")
 			.httpOnly(true)
 			.sameSite("Lax")
+			// Secure when the fan came over HTTPS (to the shop, or to a trusted proxy in front of it)
+			.secure(request.isSecure())
 			.maxAge(supported.isPresent() ? Duration.ofDays(365) : Duration.ZERO);
 		if (response != null) {
 			response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());

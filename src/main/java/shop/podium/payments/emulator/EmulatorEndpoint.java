@@ -1,5 +1,6 @@
 package shop.podium.payments.emulator;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -57,8 +58,23 @@ public class EmulatorEndpoint {
 		return StringUtils.hasText(configured) ? configured : origin() + PATH;
 	}
 
-	/** Where a browser opens the hosted checkout page. */
-	String pageBase() {
+	/**
+	 * Where a browser opens the hosted checkout page: on the origin of the shop's page that sent the fan there
+	 * (its success URL, built from the address the fan used, behind a proxy or not), so that the redirect stays
+	 * within the shop's own form-action policy ({@code 'self'}) and the page is served by whichever instance the
+	 * load balancer picks. Only when that URL has no origin, the emulator's own address.
+	 */
+	String pageBase(String shopUrl) {
+		try {
+			URI shop = URI.create(shopUrl.replace("{CHECKOUT_SESSION_ID}", "x"));
+			if (shop.getScheme() != null && shop.getRawAuthority() != null
+					&& ("http".equals(shop.getScheme()) || "https".equals(shop.getScheme()))) {
+				return shop.getScheme() + "://" + shop.getRawAuthority() + PATH;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not a URL: fall back on the emulator's own address
+		}
 		return origin() + PATH;
 	}
 

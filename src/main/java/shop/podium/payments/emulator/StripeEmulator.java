@@ -106,7 +106,7 @@ public class StripeEmulator {
 		session.put("expires_at", expiresAt);
 		session.put("success_url", success);
 		session.put("cancel_url", cancel);
-		session.put("url", this.endpoint.pageBase() + "/pay/" + id);
+		session.put("url", this.endpoint.pageBase(success) + "/pay/" + id);
 		session.putNull("payment_intent");
 		putOptional(session, "client_reference_id", params.get("client_reference_id"));
 		putOptional(session, "customer_email", params.get("customer_email"));
