@@ -175,8 +175,10 @@ sign_in_fan() {
 	[ "$status" = "302" ] || { echo "Adding $sku to the cart answered $status" >&2; exit 1; }
 	# the cookies of the jar (HttpOnly ones are written with a #HttpOnly_ prefix), as one header
 	FAN_COOKIE="$(sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }')"
-	curl -s -H "Cookie: $FAN_COOKIE" "$BASE$HOME_PAGE" | grep -q 'Sign out' || { echo "The fan's cookie does not sign them in" >&2; exit 1; }
-	curl -s -H "Cookie: $FAN_COOKIE" "$BASE$HOME_PAGE" | grep -o 'class="cart-link"[^<]*' >&2
+	# read whole before grep: grep -q stopping early would fail curl's write, and the pipeline with it
+	page="$(curl -s -H "Cookie: $FAN_COOKIE" "$BASE$HOME_PAGE")"
+	grep -q 'Sign out' <<<"$page" || { echo "The fan's cookie does not sign them in" >&2; exit 1; }
+	grep -o 'class="cart-link"[^<]*' <<<"$page" >&2
 }
 
 # --- load -------------------------------------------------------------------------------------------
