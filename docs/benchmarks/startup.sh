@@ -53,7 +53,8 @@ stop_group() { # a process group leader's pid
 	local pid="$1"
 	kill -0 "$pid" 2>/dev/null || return 0
 	kill -TERM -- "-$pid" 2>/dev/null || true
-	for _ in $(seq 1 90); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+	# a training run writes its AOT cache as it exits, which takes a while on a busy machine
+	for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
 	kill -KILL -- "-$pid" 2>/dev/null || true
 }
 stop_all() {
@@ -71,7 +72,8 @@ HOST_PID=$!
 PIDS+=("$HOST_PID")
 for _ in $(seq 1 600); do
 	curl -s --max-time 2 "http://127.0.0.1:$PORT/actuator/health" | grep -q '"status":"UP"' && break
-	grep -q "Elasticsearch could not start" "$HOST_LOG" && break
+	# a node that could not start leaves the host up without it: wait for the host itself (schema, seed)
+	grep -q "Elasticsearch could not start" "$HOST_LOG" && grep -q "Started PodiumApplication" "$HOST_LOG" && break
 	kill -0 "$HOST_PID" 2>/dev/null || { echo "The components host stopped; see $HOST_LOG" >&2; exit 1; }
 	sleep 1
 done
@@ -166,7 +168,10 @@ rm -rf "$WORK/app" "$WORK/podium.aot"
 APP_JAR="$WORK/app/$(basename "$JAR")"
 TRAIN=1 measure -XX:AOTCacheOutput="$WORK/podium.aot" -jar "$APP_JAR"
 TRAINING="first page ${FIRST_PAGE} s in the training run"
-ls -la "$WORK/podium.aot" >&2
+if [ ! -f "$WORK/podium.aot" ]; then
+	echo "The training run wrote no AOT cache; see $WORK/instance.log" >&2
+	exit 1
+fi
 AOT_SIZE="$(du -h "$WORK/podium.aot" | cut -f1)"
 
 say "The extracted jar with the AOT cache"
