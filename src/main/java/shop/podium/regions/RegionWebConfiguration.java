@@ -3,11 +3,13 @@ package shop.podium.regions;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -23,7 +25,9 @@ class RegionWebConfiguration implements WebMvcConfigurer {
 
 	RegionWebConfiguration(ObjectProvider<Regions> regions) {
 		// other modules' web slices run without the regions and their database: no region is found there
-		this.regions = code -> Optional.ofNullable(regions.getIfAvailable()).flatMap(found -> found.find(code));
+		// looked up once, not for each request (a bean lookup costs a few percent of a page)
+		Supplier<Regions> found = SingletonSupplier.of(regions::getIfAvailable);
+		this.regions = code -> Optional.ofNullable(found.get()).flatMap(present -> present.find(code));
 	}
 
 	@Bean

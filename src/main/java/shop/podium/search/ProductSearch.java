@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import co.elastic.clients.transport.rest5_client.low_level.Request;
 import co.elastic.clients.transport.rest5_client.low_level.Response;
@@ -107,6 +108,14 @@ class ProductSearch {
 		}
 		catch (ResponseException ex) {
 			throw new Refused(ex.getResponse().getStatusCode() + " " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			// the client wraps what kept the request from being sent in time (no pooled connection before the
+			// deadline) in an unchecked exception: for the shop, that is the cluster not answering in time
+			if (ex.getCause() instanceof TimeoutException || ex.getCause() instanceof IOException) {
+				throw new IOException(ex.getMessage(), ex.getCause());
+			}
+			throw ex;
 		}
 		try (InputStream in = response.getEntity().getContent()) {
 			return this.json.readTree(in);

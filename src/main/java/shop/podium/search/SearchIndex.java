@@ -77,14 +77,17 @@ class SearchIndex {
 
 	private volatile Boolean richAnalysis;
 
+	private final SearchResultCache answers;
+
 	SearchIndex(SearchClients clients, SearchProperties properties, CatalogFeed feed, ProductDocuments documents,
-			IndexState state, ClusterLocks locks) {
+			IndexState state, ClusterLocks locks, SearchResultCache answers) {
 		this.locks = locks;
 		this.clients = clients;
 		this.properties = properties;
 		this.feed = feed;
 		this.documents = documents;
 		this.state = state;
+		this.answers = answers;
 	}
 
 	String alias() {
@@ -132,6 +135,8 @@ class SearchIndex {
 			List<Long> slice = ids.subList(from, Math.min(ids.size(), from + this.properties.batchSize()));
 			write(List.copyOf(targets), this.feed.products(slice), slice, this.feed.taxonomyNames());
 		}
+		// this instance's kept answers go with the documents they were made from; other instances' expire
+		this.answers.clear();
 	}
 
 	/**
@@ -257,6 +262,7 @@ class SearchIndex {
 			previous.ifPresent(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias()))));
 			return u.actions(a -> a.add(x -> x.index(name).alias(alias())));
 		});
+		this.answers.clear();
 		this.state.built(alias(), name, LocalDate.now(ZoneOffset.UTC), done);
 		deleteOldIndices(client, name);
 		double seconds = (System.nanoTime() - started) / 1e9;

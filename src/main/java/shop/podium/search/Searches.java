@@ -18,8 +18,12 @@ import shop.podium.regions.Region;
 
 /**
  * Answers a fan's search from the cluster when it can, from the database when it cannot: a search page never
- * fails because the cluster is down, slow or confused. Only a few searches run on the database at once
- * ({@link DatabaseFallbackGate}): under overload, the others get the simplified-mode page at once.
+ * fails because the cluster is down, slow, confused or overloaded. The same search asked again within seconds
+ * gets the answer already worked out ({@link SearchResultCache}); only a few searches are in flight toward the
+ * cluster at once ({@link SearchBulkhead}), and one that waited its turn in vain is answered by the database;
+ * only a few run on the database at once ({@link DatabaseFallbackGate}), and beyond that a fan gets the polite
+ * "busy, try again" page (a 200: the page works and asks for no error
+ * handling from browsers, crawlers or the load balancer's error counts).
  */
 @Service
 class Searches {
@@ -36,26 +40,42 @@ class Searches {
 
 	private final DatabaseFallbackGate fallbacks;
 
-	Searches(SearchCluster cluster, ProductSearch search, CatalogTextSearch database, DatabaseFallbackGate fallbacks) {
+	private final SearchBulkhead bulkhead;
+
+	private final SearchResultCache answers;
+
+	Searches(SearchCluster cluster, ProductSearch search, CatalogTextSearch database, DatabaseFallbackGate fallbacks,
+			SearchBulkhead bulkhead, SearchResultCache answers) {
 		this.cluster = cluster;
 		this.search = search;
 		this.database = database;
 		this.fallbacks = fallbacks;
+		this.bulkhead = bulkhead;
+		this.answers = answers;
 	}
 
 	SearchResults search(Region region, SearchCriteria criteria, Locale locale) {
+		return this.answers.get(region.code(), criteria, locale, () -> answer(region, criteria, locale));
+	}
+
+	private SearchResults answer(Region region, SearchCriteria criteria, Locale locale) {
 		SearchResults results = null;
 		if (this.cluster.usable()) {
-			try {
-				results = this.search.search(region, criteria, locale);
-				this.cluster.answered();
-			}
-			catch (IOException ex) {
-				problem(ex);
-			}
-			catch (ProductSearch.Refused ex) {
-				// the cluster answered but refused the request: a bug of ours, not an outage
-				log.error("Search request refused (" + ex.getMessage() + "); answering from the database", ex);
+			if (this.bulkhead.enter()) {
+				try {
+					results = this.search.search(region, criteria, locale);
+					this.cluster.answered();
+				}
+				catch (IOException ex) {
+					problem(ex);
+				}
+				catch (ProductSearch.Refused ex) {
+					// the cluster answered but refused the request: a bug of ours, not an outage
+					log.error("Search request refused (" + ex.getMessage() + "); answering from the database", ex);
+				}
+				finally {
+					this.bulkhead.leave();
+				}
 			}
 		}
 		if (results == null) {
@@ -78,7 +98,8 @@ class Searches {
 	}
 
 	List<ProductSearch.Suggestion> suggest(Region region, String prefix, Locale locale) {
-		if (!this.cluster.usable() || prefix.isBlank()) {
+		// suggestions are a help, not an answer: none when the cluster has no room for them now
+		if (!this.cluster.usable() || prefix.isBlank() || !this.bulkhead.tryEnter()) {
 			return List.of();
 		}
 		try {
@@ -91,6 +112,9 @@ class Searches {
 		}
 		catch (ProductSearch.Refused ex) {
 			log.error("Suggestion request refused: " + ex.getMessage(), ex);
+		}
+		finally {
+			this.bulkhead.leave();
 		}
 		return List.of();
 	}

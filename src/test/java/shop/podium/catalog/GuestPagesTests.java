@@ -1,7 +1,9 @@
 package shop.podium.catalog;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +22,16 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import shop.podium.accounts.CurrentUser;
+import shop.podium.accounts.Role;
 import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -33,9 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static shop.podium.catalog.CatalogFixtures.unique;
 
 /**
- * The storefront pages guests share: a page served again is the same page, with the asking guest's own CSRF
- * token in its forms; whoever has a page of their own (a cart, an account) never gets a shared one; and a change
- * shows on the very next page, not seconds later.
+ * The storefront pages readers share: a page served again is the same page, with the asking reader's own CSRF
+ * token in its forms and their own header (cart count, account links); nobody sees another's cart, account or
+ * token; and a change shows on the very next page, not seconds later.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -43,6 +49,8 @@ import static shop.podium.catalog.CatalogFixtures.unique;
 class GuestPagesTests {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final AtomicLong FANS = new AtomicLong(System.currentTimeMillis() % 100_000);
 
 	private static final Pattern SKU_FIELD = Pattern.compile("name=\"sku\" value=\"([^\"]+)\"");
 
@@ -151,6 +159,53 @@ class GuestPagesTests {
 	}
 
 	@Test
+	void fansShareThePageButEachSeesTheirOwnCartAccountAndToken() throws Exception {
+		RequestPostProcessor ada = fan("ada");
+		RequestPostProcessor bo = fan("bo");
+		addToCart(ada, 2);
+		addToCart(bo, 1);
+		String guest = guestView().getResponse().getContentAsString();
+
+		MvcResult adasView = fanView(ada);
+		StatementCounting.start();
+		MvcResult bosView = fanView(bo);
+		// Bo's own statements (the cart count, and the session when it lives in the database) run; the page's do not
+		assertThat(StatementCounting.stopWithStatements()).as("SQL statements for Bo's page")
+			.noneMatch(sql -> sql.contains("FROM product p"))
+			.anyMatch(sql -> sql.contains("cart_line"));
+
+		String adasPage = adasView.getResponse().getContentAsString();
+		String bosPage = bosView.getResponse().getContentAsString();
+		assertThat(adasPage).contains("Cart (2)", "Sign out", "Finish line cap").doesNotContain("Sign up", "Cart (1)");
+		assertThat(bosPage).contains("Cart (1)", "Sign out", "Finish line cap").doesNotContain("Sign up", "Cart (2)");
+		assertThat(guest).contains("Cart (0)", "Sign up").doesNotContain("Sign out");
+		assertThat(bosPage).doesNotContain("<!--personal:");
+
+		// each fan's forms (the shared add-to-cart form and their own sign-out form) carry that fan's token only
+		assertThat(csrfFields(adasPage)).hasSize(2).containsOnly(csrfField(adasPage));
+		assertThat(csrfFields(bosPage)).hasSize(2).containsOnly(csrfField(bosPage));
+		assertThat(csrfField(bosPage)).isNotEqualTo(csrfField(adasPage));
+
+		addToCart(bo, 1);
+		assertThat(fanView(bo).getResponse().getContentAsString()).contains("Cart (2)");
+		assertThat(fanView(ada).getResponse().getContentAsString()).contains("Cart (2)");
+	}
+
+	@Test
+	void aSellOutShowsOnTheNextPageASignedInFanOpens() throws Exception {
+		RequestPostProcessor ada = fan("ada");
+		assertThat(fanView(ada).getResponse().getContentAsString()).contains("In stock");
+		assertThat(fanView(ada).getResponse().getContentAsString()).contains("In stock");
+
+		this.transactions.executeWithoutResult(status -> {
+			this.fixtures.execute("UPDATE stock SET quantity = 0 WHERE variant_id = ?", this.variantId);
+			this.events.publishEvent(new ProductChanged(this.productId));
+		});
+
+		assertThat(fanView(ada).getResponse().getContentAsString()).contains("Sold out").doesNotContain("In stock");
+	}
+
+	@Test
 	void aChangeShowsOnTheNextPageAGuestOpens() throws Exception {
 		assertThat(guestView().getResponse().getContentAsString()).contains("In stock");
 
@@ -180,12 +235,41 @@ class GuestPagesTests {
 			.andReturn();
 	}
 
+	private MvcResult fanView(RequestPostProcessor fan) throws Exception {
+		return this.mvc.perform(get(productPath()).with(fan).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andReturn();
+	}
+
+	private void addToCart(RequestPostProcessor fan, int quantity) throws Exception {
+		String sku = skuField(fanView(fan).getResponse().getContentAsString());
+		String cart = this.mvc
+			.perform(post("/xg/cart/lines").with(fan).with(csrf()).param("sku", sku).param("quantity",
+					String.valueOf(quantity)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(cart).isEqualTo("/xg/cart");
+	}
+
+	/** A signed-in fan of an id of their own, so that each test's carts start empty. */
+	private static RequestPostProcessor fan(String name) {
+		long id = 800_000_000L + FANS.incrementAndGet() * 1000 + (System.nanoTime() % 1000);
+		return authentication(new CurrentUser(id, name + "@guest-pages.test", name, null, Set.of(Role.FAN))
+			.toAuthentication());
+	}
+
 	private String productPath() {
 		return "/xg/products/" + this.slug;
 	}
 
 	private static String csrfField(String page) {
 		return field(CSRF_FIELD, page);
+	}
+
+	private static List<String> csrfFields(String page) {
+		return CSRF_FIELD.matcher(page).results().map(result -> result.group(1)).toList();
 	}
 
 	private static String skuField(String page) {

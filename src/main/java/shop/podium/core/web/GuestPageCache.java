@@ -1,14 +1,12 @@
 package shop.podium.core.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -19,6 +17,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,15 +27,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Keeps the pages a guest sees for a short while and serves them again to the next guest who asks for the same
- * page in the same language, without running the controller or the template again. Only what is the same for
- * every guest is kept: a request with a session (a guest's cart lives there), a signed-in user, an htmx request,
- * anything but {@code GET} and any answer but a {@code 200} HTML page go through untouched. The one piece of a
- * guest page that is the guest's own, the CSRF token of its forms, is cut out when a page is kept and the
- * asking guest's token is put in when it is served.
+ * Keeps the storefront pages for a short while and serves them again to the next reader of the same page in the
+ * same language, without running the controller or the template again. What is the same for everyone is kept:
+ * the page is rendered once with its {@link PersonalParts personal parts} (the header with the reader's account
+ * links and cart count, their flash messages) marked, and served to each reader with those parts rendered for
+ * them and their own CSRF token put where the first reader's stood. Guests without a session, fans with a cart
+ * and signed-in fans share one body; an htmx request, anything but {@code GET}, a reader with a flash message
+ * waiting for this page, and any answer but a {@code 200} HTML page go through untouched.
  *
  * <p>Which pages are kept, for how long, and when everything must go (the module that owns the pages calls
  * {@link #clear()} after a change commits) are for that module to say. A page being rendered while the cache is
@@ -44,31 +45,45 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public final class GuestPageCache extends OncePerRequestFilter {
 
-	/** The CSRF cookie is the guest's own and set afresh for each guest; every other cookie is part of the key. */
-	private static final String CSRF_COOKIE = "XSRF-TOKEN";
+	/**
+	 * Cookies that are the reader's own and never change what the shared part of a page says: the CSRF token
+	 * (put in afresh for each reader) and the session (whose effects are all in the personal parts). Every other
+	 * cookie (language, region) is part of the key.
+	 */
+	private static final Set<String> PERSONAL_COOKIES = Set.of("XSRF-TOKEN", "JSESSIONID", "SESSION");
+
+	/** Where Spring MVC keeps the flash messages of a redirect in the session until the next page shows them. */
+	private static final String FLASH_MAPS = "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS";
 
 	private final Predicate<HttpServletRequest> pages;
 
-	private final Cache<String, Page> cache;
+	private final PersonalParts parts;
+
+	private final PersonalParts.Marks marks = new PersonalParts.Marks();
+
+	private final Cache<String, KeptPage> cache;
 
 	private final AtomicLong generation = new AtomicLong();
 
 	/**
 	 * @param pages the requests whose pages may be kept (checked before anything else)
+	 * @param parts renders a page's personal parts for each reader
 	 * @param timeToLive how long a page is served again, at most: bounds how late a change nobody announced
 	 * (a licence reaching its end date, a tax rate) shows
 	 * @param maximumBytes how much page text is kept at most
 	 */
-	public GuestPageCache(Predicate<HttpServletRequest> pages, Duration timeToLive, long maximumBytes) {
+	public GuestPageCache(Predicate<HttpServletRequest> pages, PersonalParts parts, Duration timeToLive,
+			long maximumBytes) {
 		this.pages = pages;
+		this.parts = parts;
 		this.cache = Caffeine.newBuilder()
 			.expireAfterWrite(timeToLive)
 			.maximumWeight(maximumBytes)
-			.weigher((String key, Page page) -> key.length() + page.size())
+			.weigher((String key, KeptPage page) -> key.length() + page.size())
 			.build();
 	}
 
-	/** Forgets every page kept: the next guest of each page gets it rendered from the current data. */
+	/** Forgets every page kept: the next reader of each page gets it rendered from the current data. */
 	public void clear() {
 		this.generation.incrementAndGet();
 		this.cache.invalidateAll();
@@ -83,28 +98,51 @@ public final class GuestPageCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!isGuest(request)) {
+		if (flashWaiting(request)) {
+			// the flash messages are taken from the session by Spring MVC as it renders the page
 			chain.doFilter(request, response);
 			return;
 		}
+		boolean guest = isGuest(request);
 		String key = key(request);
-		Page page = this.cache.getIfPresent(key);
-		if (page != null) {
-			page.writeTo(response, csrfToken(request));
+		KeptPage page = this.cache.getIfPresent(key);
+		if (page != null && page.writeTo(request, response, guest, this.parts, csrfToken(request))) {
 			return;
 		}
 		long generationBefore = this.generation.get();
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+		request.setAttribute(PersonalParts.MARKS_ATTRIBUTE, this.marks);
 		try {
 			chain.doFilter(request, captured);
-			Page rendered = keepable(request, captured);
-			if (rendered != null && this.generation.get() == generationBefore) {
-				this.cache.put(key, rendered);
-			}
 		}
 		finally {
-			captured.copyBodyToResponse();
+			request.removeAttribute(PersonalParts.MARKS_ATTRIBUTE);
 		}
+		if (captured.getContentSize() == 0) {
+			// nothing written (an error the container renders, a redirect): nothing to keep or to strip
+			captured.copyBodyToResponse();
+			return;
+		}
+		KeptPage.Rendered rendered = render(request, captured, guest);
+		if (rendered.page() != null && this.generation.get() == generationBefore) {
+			this.cache.put(key, rendered.page());
+		}
+		// what the template wrote, without the marks, goes to this reader
+		if (!response.isCommitted()) {
+			response.setContentLength(rendered.body().length);
+		}
+		response.getOutputStream().write(rendered.body());
+	}
+
+	/** Whether a flash message of the reader's last form waits to be shown on this page. */
+	private static boolean flashWaiting(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(FLASH_MAPS) instanceof Collection<?> maps)) {
+			return false;
+		}
+		return maps.stream()
+			.anyMatch(map -> !(map instanceof FlashMap flash) || flash.getTargetRequestPath() == null
+					|| flash.getTargetRequestPath().equals(request.getRequestURI()));
 	}
 
 	private static boolean isGuest(HttpServletRequest request) {
@@ -115,8 +153,9 @@ public final class GuestPageCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Everything of a guest's request that may change the page: the address (host included: pages carry absolute
-	 * links), the languages the browser asks for, and the cookies (language, region) but the CSRF one.
+	 * Everything of a request that may change the shared part of the page: the address (host included: pages
+	 * carry absolute links), the languages the browser asks for, and the cookies (language, region) but the
+	 * reader's own.
 	 */
 	private static String key(HttpServletRequest request) {
 		StringBuilder key = new StringBuilder(request.getRequestURL());
@@ -127,7 +166,7 @@ public final class GuestPageCache extends OncePerRequestFilter {
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {
 			Arrays.stream(cookies)
-				.filter(cookie -> !CSRF_COOKIE.equals(cookie.getName()))
+				.filter(cookie -> !PERSONAL_COOKIES.contains(cookie.getName()))
 				.map(cookie -> cookie.getName() + '=' + cookie.getValue())
 				.sorted()
 				.forEach(cookie -> key.append('\n').append(cookie));
@@ -135,27 +174,32 @@ public final class GuestPageCache extends OncePerRequestFilter {
 		return key.toString();
 	}
 
-	/** The page as it may be served to other guests, or null when this answer must not be kept. */
-	private static Page keepable(HttpServletRequest request, ContentCachingResponseWrapper response) {
+	/** The page as it may be served to others (null when this answer must not be kept) and this reader's body. */
+	private KeptPage.Rendered render(HttpServletRequest request, ContentCachingResponseWrapper response,
+			boolean guestBefore) {
+		byte[] body = response.getContentAsByteArray();
 		String contentType = response.getContentType();
+		boolean guest = isGuest(request);
 		if (response.getStatus() != HttpServletResponse.SC_OK || contentType == null
 				|| !MediaType.TEXT_HTML.isCompatibleWith(MediaType.parseMediaType(contentType))
-				|| !isGuest(request)) {
-			return null;
+				|| guest != guestBefore) {
+			return new KeptPage.Rendered(null, KeptPage.strip(body, this.marks));
 		}
 		List<String> cookies = new ArrayList<>();
 		for (String cookie : headers(response, HttpHeaders.SET_COOKIE)) {
-			if (cookie.startsWith(CSRF_COOKIE + "=")) {
+			String name = cookie.substring(0, Math.max(0, cookie.indexOf('=')));
+			if (name.equals("XSRF-TOKEN")) {
 				continue;
 			}
-			if (cookie.regionMatches(true, 0, "JSESSIONID", 0, "JSESSIONID".length())) {
-				return null;
+			if (PERSONAL_COOKIES.contains(name)) {
+				// a session begun or renewed by this page: the page is this reader's
+				return new KeptPage.Rendered(null, KeptPage.strip(body, this.marks));
 			}
 			cookies.add(cookie);
 		}
 		CsrfToken token = csrfToken(request);
-		return Page.of(contentType, response.getLocale(), cookies,
-				response.getContentAsByteArray(), (token != null) ? token.getToken() : null);
+		return KeptPage.cut(body, this.marks, (token != null) ? token.getToken() : null, guest, contentType,
+				response.getLocale(), cookies);
 	}
 
 	private static Collection<String> headers(HttpServletResponse response, String name) {
@@ -165,68 +209,6 @@ public final class GuestPageCache extends OncePerRequestFilter {
 
 	private static CsrfToken csrfToken(HttpServletRequest request) {
 		return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-	}
-
-	/**
-	 * A kept page: its headers, and its body cut where the CSRF token of the guest it was rendered for stood.
-	 */
-	private record Page(String contentType, Locale locale, List<String> cookies, List<byte[]> parts) {
-
-		static Page of(String contentType, Locale locale, List<String> cookies, byte[] body,
-				String token) {
-			List<byte[]> parts = new ArrayList<>();
-			if (token == null || token.isEmpty()) {
-				parts.add(body);
-			}
-			else {
-				byte[] cut = token.getBytes(StandardCharsets.UTF_8);
-				int from = 0;
-				for (int at = indexOf(body, cut, 0); at >= 0; at = indexOf(body, cut, from)) {
-					parts.add(Arrays.copyOfRange(body, from, at));
-					from = at + cut.length;
-				}
-				parts.add(Arrays.copyOfRange(body, from, body.length));
-			}
-			return new Page(contentType, locale, List.copyOf(cookies), List.copyOf(parts));
-		}
-
-		int size() {
-			return this.parts.stream().mapToInt(part -> part.length).sum();
-		}
-
-		void writeTo(HttpServletResponse response, CsrfToken token) throws IOException {
-			response.setContentType(this.contentType);
-			response.setLocale(this.locale);
-			this.cookies.forEach(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie));
-			if (this.parts.size() == 1) {
-				response.setContentLength(size());
-				response.getOutputStream().write(this.parts.getFirst());
-				return;
-			}
-			// asking for the token makes the repository issue one to this guest when it has none yet
-			byte[] guestToken = token.getToken().getBytes(StandardCharsets.UTF_8);
-			response.setContentLength(size() + (this.parts.size() - 1) * guestToken.length);
-			OutputStream body = response.getOutputStream();
-			for (int i = 0; i < this.parts.size(); i++) {
-				if (i > 0) {
-					body.write(guestToken);
-				}
-				body.write(this.parts.get(i));
-			}
-		}
-
-		private static int indexOf(byte[] body, byte[] part, int from) {
-			outer: for (int i = from; i <= body.length - part.length; i++) {
-				for (int j = 0; j < part.length; j++) {
-					if (body[i + j] != part[j]) {
-						continue outer;
-					}
-				}
-				return i;
-			}
-			return -1;
-		}
-
 	}
 
 }
