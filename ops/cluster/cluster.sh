@@ -165,7 +165,8 @@ start_instance() {
 	jar="$(shop_jar)"
 	say "starting instance $n on :$port"
 	# from the repository root: the demo catalog (catalog-seed/) and the themes are read from there
-	(cd "$ROOT" && nohup "$java" ${PODIUM_INSTANCE_JAVA_OPTS:--Xms256m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$jar" \
+	(cd "$ROOT"
+		exec nohup "$java" ${PODIUM_INSTANCE_JAVA_OPTS:--Xms256m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$jar" \
 		--spring.profiles.active=dev \
 		--spring.config.import="optional:file:$RUN/instance.properties" \
 		--server.port="$port" \
@@ -179,8 +180,8 @@ start_instance() {
 		--podium.stripe.emulator.api-base="http://127.0.0.1:$PORT_HAPROXY/stripe-emulator/v1" \
 		--podium.stripe.emulator.webhook-url="http://127.0.0.1:$PORT_HAPROXY/webhooks/stripe" \
 		${PODIUM_INSTANCE_ARGS:-} \
-		>>"$RUN/logs/instance$n.log" 2>&1 &
-		echo $! >"$RUN/pids/instance$n.pid")
+		>>"$RUN/logs/instance$n.log" 2>&1) &
+	echo $! >"$RUN/pids/instance$n.pid"
 }
 
 await_instance() {
