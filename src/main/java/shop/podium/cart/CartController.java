@@ -1,5 +1,6 @@
 package shop.podium.cart;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,11 +87,17 @@ class CartController {
 
 	private static void flash(RedirectAttributes redirect, CartRefused refused, String notice) {
 		if (refused != null) {
-			redirect.addFlashAttribute("cartProblem", refused);
+			// the message's key and arguments, not the exception: flash attributes live in the session, which is in
+			// the database, and an exception would carry its whole stack trace there
+			redirect.addFlashAttribute("cartProblem", new Problem(refused.messageKey(), refused.arguments()));
 		}
 		else {
 			redirect.addFlashAttribute("notice", notice);
 		}
+	}
+
+	/** Why a cart change was refused, as the cart page tells it after the redirect. */
+	record Problem(String messageKey, Object[] arguments) implements Serializable {
 	}
 
 	/** A quantity as typed: anything but a small whole number is refused with a message, not a stack trace. */

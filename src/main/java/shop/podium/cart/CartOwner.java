@@ -3,7 +3,7 @@ package shop.podium.cart;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Whose cart: a signed-in fan's (by user id) or a guest's (in the HTTP session).
+ * Whose cart: a signed-in fan's (by user id) or a guest's (the cart whose id the HTTP session holds).
  * @param userId {@code null} for a guest
  */
 public record CartOwner(Long userId, HttpSession session) {

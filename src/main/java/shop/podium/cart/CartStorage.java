@@ -1,11 +1,10 @@
 package shop.podium.cart;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -13,12 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Where cart lines live: a map in the guest's session, rows for a signed-in fan.
+ * Where cart lines live: rows per signed-in fan, and rows per guest cart, whose random id is all the guest's
+ * session holds (a small string any instance reads, whatever the code deployed since). Both are in the database,
+ * so a restart, a deploy or another instance behind the load balancer finds the same lines.
  */
 @Component
 class CartStorage {
 
-	static final String SESSION_ATTRIBUTE = CartStorage.class.getName() + ".lines";
+	/** The session attribute holding the guest cart's id. */
+	static final String SESSION_ATTRIBUTE = CartStorage.class.getName() + ".guestCart";
 
 	private final JdbcClient jdbc;
 
@@ -28,10 +30,17 @@ class CartStorage {
 
 	List<CartLine> lines(CartOwner owner, String region) {
 		if (owner.guest()) {
-			return guestLines(owner.session(), region).entrySet()
-				.stream()
-				.map(e -> new CartLine(e.getKey(), e.getValue()))
-				.toList();
+			String cart = guestCart(owner.session(), false);
+			if (cart == null) {
+				return List.of();
+			}
+			return this.jdbc.sql("""
+					SELECT sku, quantity FROM guest_cart_line WHERE cart_id = :cart AND region_code = :region
+					ORDER BY added_at, sku""")
+				.param("cart", cart)
+				.param("region", region)
+				.query((rs, n) -> new CartLine(rs.getString("sku"), rs.getInt("quantity")))
+				.list();
 		}
 		return this.jdbc.sql("""
 				SELECT sku, quantity FROM cart_line WHERE user_id = :user AND region_code = :region
@@ -44,10 +53,25 @@ class CartStorage {
 
 	void put(CartOwner owner, String region, String sku, int quantity) {
 		if (owner.guest()) {
-			GuestLines all = guestCart(owner.session(), true);
-			all.byRegion.computeIfAbsent(region, r -> new LinkedHashMap<>()).put(sku, quantity);
-			// written back so a replicated or persisted session store sees the change
-			owner.session().setAttribute(SESSION_ATTRIBUTE, all);
+			String cart = guestCart(owner.session(), true);
+			touch(cart);
+			int updated = this.jdbc.sql("""
+					UPDATE guest_cart_line SET quantity = :q WHERE cart_id = :c AND region_code = :r AND sku = :s""")
+				.param("q", quantity)
+				.param("c", cart)
+				.param("r", region)
+				.param("s", sku)
+				.update();
+			if (updated == 0) {
+				this.jdbc.sql("""
+						INSERT IGNORE INTO guest_cart_line (cart_id, region_code, sku, quantity)
+						VALUES (:c, :r, :s, :q)""")
+					.param("q", quantity)
+					.param("c", cart)
+					.param("r", region)
+					.param("s", sku)
+					.update();
+			}
 			return;
 		}
 		int updated = this.jdbc.sql("UPDATE cart_line SET quantity = :q WHERE user_id = :u AND region_code = :r AND sku = :s")
@@ -68,10 +92,13 @@ class CartStorage {
 
 	void remove(CartOwner owner, String region, String sku) {
 		if (owner.guest()) {
-			GuestLines all = guestCart(owner.session(), false);
-			if (all != null && all.byRegion.containsKey(region)) {
-				all.byRegion.get(region).remove(sku);
-				owner.session().setAttribute(SESSION_ATTRIBUTE, all);
+			String cart = guestCart(owner.session(), false);
+			if (cart != null) {
+				this.jdbc.sql("DELETE FROM guest_cart_line WHERE cart_id = :c AND region_code = :r AND sku = :s")
+					.param("c", cart)
+					.param("r", region)
+					.param("s", sku)
+					.update();
 			}
 			return;
 		}
@@ -84,10 +111,12 @@ class CartStorage {
 
 	void clear(CartOwner owner, String region) {
 		if (owner.guest()) {
-			GuestLines all = guestCart(owner.session(), false);
-			if (all != null) {
-				all.byRegion.remove(region);
-				owner.session().setAttribute(SESSION_ATTRIBUTE, all);
+			String cart = guestCart(owner.session(), false);
+			if (cart != null) {
+				this.jdbc.sql("DELETE FROM guest_cart_line WHERE cart_id = :c AND region_code = :r")
+					.param("c", cart)
+					.param("r", region)
+					.update();
 			}
 			return;
 		}
@@ -106,49 +135,54 @@ class CartStorage {
 		return guestCart(session, false) != null;
 	}
 
-	/** The guest lines of a session, per region, removed from the session: what a sign-in merges. */
+	/** The guest lines of a session, per region, taken out of the database: what a sign-in merges. */
 	Map<String, LinkedHashMap<String, Integer>> takeGuestLines(HttpSession session) {
-		GuestLines all = guestCart(session, false);
-		if (all == null) {
+		String cart = guestCart(session, false);
+		if (cart == null) {
 			return Map.of();
 		}
+		Map<String, LinkedHashMap<String, Integer>> byRegion = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT region_code, sku, quantity FROM guest_cart_line WHERE cart_id = :cart
+				ORDER BY added_at, sku""").param("cart", cart).query(rs -> {
+			byRegion.computeIfAbsent(rs.getString("region_code"), r -> new LinkedHashMap<>())
+				.put(rs.getString("sku"), rs.getInt("quantity"));
+		});
+		this.jdbc.sql("DELETE FROM guest_cart WHERE id = :cart").param("cart", cart).update();
 		session.removeAttribute(SESSION_ATTRIBUTE);
-		return all.byRegion;
+		return byRegion;
 	}
 
-	private static Map<String, Integer> guestLines(HttpSession session, String region) {
-		GuestLines all = guestCart(session, false);
-		Map<String, Integer> lines = (all != null) ? all.byRegion.get(region) : null;
-		return (lines != null) ? lines : Map.of();
+	/**
+	 * Forgets guest carts nobody touched since then: their sessions ended long ago, so nobody can reach them.
+	 * @return how many carts went
+	 */
+	int pruneGuestCartsUntouchedSince(Instant since) {
+		return this.jdbc.sql("DELETE FROM guest_cart WHERE touched_at < :since").param("since", since).update();
 	}
 
-	private static GuestLines guestCart(HttpSession session, boolean create) {
+	/** Marks the cart as in use, bringing it back if it was pruned while its session lived on. */
+	private void touch(String cart) {
+		this.jdbc.sql("""
+				INSERT INTO guest_cart (id) VALUES (:c) ON DUPLICATE KEY UPDATE touched_at = CURRENT_TIMESTAMP(6)""")
+			.param("c", cart)
+			.update();
+	}
+
+	/** The id of the session's guest cart; with {@code create}, a new cart when it has none. */
+	private String guestCart(HttpSession session, boolean create) {
 		if (session == null) {
 			return null;
 		}
-		Object value = session.getAttribute(SESSION_ATTRIBUTE);
-		if (value instanceof GuestLines lines) {
-			return lines;
+		if (session.getAttribute(SESSION_ATTRIBUTE) instanceof String id) {
+			return id;
 		}
 		if (!create) {
 			return null;
 		}
-		GuestLines lines = new GuestLines();
-		session.setAttribute(SESSION_ATTRIBUTE, lines);
-		return lines;
-	}
-
-	/** Serializable, as session contents must be. */
-	static final class GuestLines implements Serializable {
-
-		private static final long serialVersionUID = 1L;
-
-		final HashMap<String, LinkedHashMap<String, Integer>> byRegion = new HashMap<>();
-
-		List<String> regions() {
-			return new ArrayList<>(this.byRegion.keySet());
-		}
-
+		String id = UUID.randomUUID().toString().replace("-", "");
+		session.setAttribute(SESSION_ATTRIBUTE, id);
+		return id;
 	}
 
 }

@@ -42,8 +42,8 @@ public class Carts {
 
 	/**
 	 * The owner of the request's cart, with any guest cart of the session merged in for a signed-in fan. Only a
-	 * merge opens a transaction: a guest's cart (in the session) and a fan without a guest cart need none, and
-	 * most calls are those.
+	 * merge opens a transaction: a guest's cart and a fan without a guest cart need none, and most calls are
+	 * those. A session is only created when {@code createSession} says the cart is about to be written.
 	 */
 	public CartOwner owner(HttpServletRequest request, boolean createSession) {
 		HttpSession session = request.getSession(createSession);
@@ -67,8 +67,7 @@ public class Carts {
 	}
 
 	/**
-	 * The cart priced live. Not transactional on its own: a guest's lines are in the session and the prices come
-	 * in one statement; checkout calls it inside the transaction that places the order.
+	 * The cart priced live. Not transactional on its own: the lines and the prices come in one statement each; checkout calls it inside the transaction that places the order.
 	 */
 	public PricedCart view(CartOwner owner, Region region, Locale locale) {
 		List<CartLine> lines = this.storage.lines(owner, region.code());
@@ -141,7 +140,7 @@ public class Carts {
 		this.storage.clearUser(userId, regionCode);
 	}
 
-	/** How many items the cart holds, for the header: from the session for a guest, one statement for a fan. */
+	/** How many items the cart holds, for the header: one statement (none for a guest who has no cart). */
 	public int count(CartOwner owner, String regionCode) {
 		return this.storage.lines(owner, regionCode).stream().mapToInt(CartLine::quantity).sum();
 	}

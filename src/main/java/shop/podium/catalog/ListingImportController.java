@@ -6,10 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -33,8 +31,6 @@ class ListingImportController {
 
 	static final long MAX_FILE = 20L * 1024 * 1024;
 
-	private static final String PENDING = ListingImportController.class.getName() + ".pending";
-
 	private final ListingImport imports;
 
 	private final ListingImportWriter writer;
@@ -43,16 +39,15 @@ class ListingImportController {
 
 	private final MessageSource messages;
 
+	private final PendingImports pending;
+
 	ListingImportController(ListingImport imports, ListingImportWriter writer, ListingExport export,
-			MessageSource messages) {
+			MessageSource messages, PendingImports pending) {
+		this.pending = pending;
 		this.imports = imports;
 		this.writer = writer;
 		this.export = export;
 		this.messages = messages;
-	}
-
-	/** A checked file waiting to be applied. */
-	record Pending(String token, long licenseeId, byte[] file) {
 	}
 
 	/** A problem as the page lists it. */
@@ -81,9 +76,8 @@ class ListingImportController {
 	}
 
 	@PostMapping("/licensee/listings/import")
-	String dryRun(CurrentUser user, @RequestParam(required = false) MultipartFile file, HttpSession session,
-			Locale locale, Model model) throws IOException {
-		session.removeAttribute(PENDING);
+	String dryRun(CurrentUser user, @RequestParam(required = false) MultipartFile file, Locale locale, Model model)
+			throws IOException {
 		if (file == null || file.isEmpty()) {
 			return show(model, List.of(new RowProblem(0, text("portal.import.empty", locale))), null, null);
 		}
@@ -96,25 +90,20 @@ class ListingImportController {
 		if (!plan.ok()) {
 			return show(model, problems(plan, locale), plan, null);
 		}
-		Pending pending = new Pending(UUID.randomUUID().toString(), user.requireLicenseeId(), bytes);
-		session.setAttribute(PENDING, pending);
-		return show(model, List.of(), plan, pending.token());
+		return show(model, List.of(), plan, this.pending.keep(user.requireLicenseeId(), bytes));
 	}
 
 	@PostMapping("/licensee/listings/import/apply")
-	String apply(CurrentUser user, @RequestParam(required = false) String token, HttpSession session, Locale locale,
-			Model model, RedirectAttributes redirect) {
-		Pending pending = (Pending) session.getAttribute(PENDING);
-		if (pending == null || !pending.token().equals(token) || pending.licenseeId() != user.requireLicenseeId()) {
-			throw new ListingNotFound();
-		}
-		ListingImport.Plan plan = this.imports.check(user.requireLicenseeId(), pending.file());
+	String apply(CurrentUser user, @RequestParam(required = false) String token, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		byte[] file = this.pending.find(token, user.requireLicenseeId()).orElseThrow(ListingNotFound::new);
+		ListingImport.Plan plan = this.imports.check(user.requireLicenseeId(), file);
 		if (!plan.ok()) {
-			session.removeAttribute(PENDING);
+			this.pending.forget(token);
 			return show(model, problems(plan, locale), plan, null);
 		}
 		this.writer.apply(user.requireLicenseeId(), plan);
-		session.removeAttribute(PENDING);
+		this.pending.forget(token);
 		redirect.addFlashAttribute("notice", "portal.import.applied");
 		return "redirect:/licensee/listings";
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -88,6 +89,8 @@ class ListingNotices {
 
 	/** Sends again the emails whose sending failed. */
 	@Scheduled(fixedDelayString = "${podium.portal.mail-retry-interval:60s}", initialDelayString = "60s")
+	@SchedulerLock(name = "listing-notices-mail-retry", lockAtLeastFor = "${podium.portal.mail-retry-interval:60s}",
+			lockAtMostFor = "PT10M")
 	void retryFailedSends() {
 		int retried = this.failed.retry(ListingNotices.class, Duration.ofMinutes(1));
 		if (retried > 0) {

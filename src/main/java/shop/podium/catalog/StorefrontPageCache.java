@@ -10,8 +10,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import shop.podium.core.cluster.ChangeSubscriber;
 import shop.podium.core.web.GuestPageCache;
 import shop.podium.licensing.LicenceChanged;
 import shop.podium.regions.RegionsChanged;
@@ -45,6 +47,20 @@ class StorefrontPageCache {
 		registration.setOrder(AFTER_SECURITY);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	/**
+	 * A change made through another instance (a product, its stock, a licence, a region) empties this instance's
+	 * pages too, within the change feed's poll interval.
+	 */
+	@Bean
+	@Order(ChangeSubscriber.PAGES)
+	ChangeSubscriber storefrontPagesFollowOtherInstances() {
+		return change -> {
+			if (!change.local()) {
+				this.pages.clear();
+			}
+		};
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

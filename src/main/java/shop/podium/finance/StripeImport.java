@@ -1,5 +1,6 @@
 package shop.podium.finance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.accounts.AuditLog;
+import shop.podium.core.cluster.ClusterLocks;
 import shop.podium.payments.StripeApi;
 
 /**
@@ -40,6 +42,19 @@ class StripeImport {
 	static final String TRANSACTIONS = "balance_transactions";
 
 	static final String PAYOUTS = "payouts";
+
+	/** The cluster lock an import runs under: one import at a time across the instances. */
+	static final String LOCK = "finance-stripe-import";
+
+	/**
+	 * The lock is kept alive while an import runs (a first import of a large account pages through a year of
+	 * transactions); an instance that dies importing leaves it for this long, then the next tick imports again
+	 * from the cursor.
+	 */
+	private static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(5);
+
+	/** Every instance ticks at the same minutes by its own clock: the lock outlasts the clocks' differences. */
+	private static final Duration SKEW = Duration.ofSeconds(30);
 
 	private static final Logger log = LoggerFactory.getLogger(StripeImport.class);
 
@@ -59,11 +74,15 @@ class StripeImport {
 
 	private final DisputeStatuses disputes;
 
+	/** An import already running in this instance: answered without asking the database. */
 	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final ClusterLocks locks;
 
 	StripeImport(StripeApi stripe, Ledger ledger, ImportRuns runs, Reconciliation reconciliation,
 			FinanceProperties properties, TransactionTemplate transactions, CheckoutSessionLookup sessions,
-			DisputeStatuses disputes) {
+			DisputeStatuses disputes, ClusterLocks locks) {
+		this.locks = locks;
 		this.stripe = stripe;
 		this.ledger = ledger;
 		this.runs = runs;
@@ -75,29 +94,32 @@ class StripeImport {
 	}
 
 	/**
-	 * Imports run in this process only (the guard above), so a run still marked as running when the shop
-	 * starts was cut off by a stop; its cursor never moved, and the next run fetches what it had not finished.
+	 * An import runs holding the cluster lock {@value #LOCK}, so a run still marked as running while nobody holds
+	 * it was cut off by a stop (of whichever instance ran it); its cursor never moved, and the next run fetches
+	 * what it had not finished. An instance starting while another one imports leaves that run alone.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void interruptRunsLeftByAStop() {
-		int left = this.runs.interruptUnfinished();
-		if (left > 0) {
-			log.warn("Marked {} import run(s) left running by a stopped shop as interrupted", left);
-		}
+		this.locks.runOnce(LOCK, LOCK_AT_MOST_FOR, Duration.ZERO, () -> {
+			int left = this.runs.interruptUnfinished();
+			if (left > 0) {
+				log.warn("Marked {} import run(s) left running by a stopped shop as interrupted", left);
+			}
+		});
 	}
 
+	/** Every instance ticks at the same minutes; the lock lets one of them import, once per tick. */
 	@Scheduled(cron = "${podium.finance.import-cron:0 */15 * * * *}")
 	void scheduled() {
-		if (this.running.get()) {
+		if (this.running.get() || this.locks.held(LOCK)) {
 			return;
 		}
-		long run = this.runs.start("SCHEDULED", AuditLog.SYSTEM);
-		execute(run);
+		holdingLock(SKEW, () -> run(this.runs.start("SCHEDULED", AuditLog.SYSTEM)));
 	}
 
 	/** Starts a run record for an import asked for by a person; {@link #execute} does the work. */
 	long start(String actor) {
-		if (this.running.get()) {
+		if (this.running.get() || this.locks.held(LOCK)) {
 			throw new ImportAlreadyRunning();
 		}
 		return this.runs.start("MANUAL", actor);
@@ -105,6 +127,27 @@ class StripeImport {
 
 	/** Runs one import to its end (or failure), recording progress on the run as it goes. */
 	void execute(long run) {
+		if (!holdingLock(Duration.ZERO, () -> run(run))) {
+			this.runs.fail(run, "another import is running");
+		}
+	}
+
+	private boolean holdingLock(Duration lockAtLeastFor, Runnable task) {
+		try {
+			return this.locks.runHoldingLock(LOCK, LOCK_AT_MOST_FOR, lockAtLeastFor, () -> {
+				task.run();
+				return Boolean.TRUE;
+			}).isPresent();
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void run(long run) {
 		if (!this.running.compareAndSet(false, true)) {
 			this.runs.fail(run, "another import is running");
 			return;

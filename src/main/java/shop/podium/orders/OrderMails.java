@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,12 @@ class OrderMails {
 
 	/** Sends again the confirmations whose sending failed; the outbox's dedupe key keeps each to one mail. */
 	@Scheduled(fixedDelayString = "${podium.orders.mail-retry-interval:60s}", initialDelayString = "60s")
+	@SchedulerLock(name = "orders-mail-retry", lockAtLeastFor = "${podium.orders.mail-retry-interval:60s}",
+			lockAtMostFor = "PT10M")
+	void scheduledRetry() {
+		retryFailedSends();
+	}
+
 	void retryFailedSends() {
 		int retried = this.failed.retry(OrderMails.class, this.retryAfter);
 		if (retried > 0) {

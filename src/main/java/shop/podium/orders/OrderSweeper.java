@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.catalog.StockReservations;
+import shop.podium.core.cluster.ClusterLocks;
 import shop.podium.payments.CheckoutSession;
 import shop.podium.payments.CheckoutSessions;
 import shop.podium.payments.PaymentServiceUnavailable;
@@ -45,8 +47,12 @@ class OrderSweeper {
 
 	private final Clock clock;
 
+	private final ClusterLocks locks;
+
 	OrderSweeper(OrderStore orders, OrderPayments payments, CheckoutSessions sessions,
-			StockReservations reservations, TransactionTemplate transactions, ObjectProvider<Clock> clock) {
+			StockReservations reservations, TransactionTemplate transactions, ObjectProvider<Clock> clock,
+			ClusterLocks locks) {
+		this.locks = locks;
 		this.orders = orders;
 		this.payments = payments;
 		this.sessions = sessions;
@@ -57,7 +63,9 @@ class OrderSweeper {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void reconcileOnStart() {
-		Thread.ofVirtual().name("order-reconciliation").start(this::reconcileOpenSessions);
+		// once across the instances: an instance starting while another reconciles leaves it to that one
+		Thread.ofVirtual().name("order-reconciliation").start(() -> this.locks.runOnce("orders-reconcile-on-start",
+				Duration.ofMinutes(30), Duration.ZERO, this::reconcileOpenSessions));
 	}
 
 	/** Asks Stripe about every order that still waits for a payment. @return how many were asked about */
@@ -82,7 +90,10 @@ class OrderSweeper {
 		return checked;
 	}
 
+	/** Once per interval across the instances; a sweep asks Stripe about each order, so it may take minutes. */
 	@Scheduled(fixedDelayString = "${podium.orders.sweep-interval:60s}", initialDelayString = "30s")
+	@SchedulerLock(name = "orders-sweep", lockAtLeastFor = "${podium.orders.sweep-interval:60s}",
+			lockAtMostFor = "PT15M")
 	void sweep() {
 		sweep(this.clock.instant());
 	}

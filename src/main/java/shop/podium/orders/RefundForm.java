@@ -1,5 +1,6 @@
 package shop.podium.orders;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import shop.podium.core.Money;
  * @param amount the amount typed, blank for the value of the units put back
  * @param units what was typed for each line, by field name ({@value #UNITS_PREFIX} and the line's id)
  */
-record RefundForm(String request, String amount, String reason, Map<String, String> units) {
+record RefundForm(String request, String amount, String reason, Map<String, String> units) implements Serializable {
 
 	static final String UNITS_PREFIX = "restock-";
 

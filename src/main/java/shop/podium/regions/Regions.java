@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import shop.podium.core.Money;
+import shop.podium.core.cluster.ChangeFeed;
+import shop.podium.core.cluster.ChangeKey;
 
 /**
  * The regions, read once and kept in memory: every page needs its region, and there are only a handful.
@@ -31,9 +33,12 @@ public class Regions {
 
 	private final AtomicReference<Map<String, Region>> byCode = new AtomicReference<>();
 
-	Regions(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final ChangeFeed feed;
+
+	Regions(JdbcClient jdbc, ApplicationEventPublisher events, ChangeFeed feed) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.feed = feed;
 	}
 
 	public Optional<Region> find(String code) {
@@ -44,8 +49,17 @@ public class Regions {
 		return all().values();
 	}
 
-	/** Reads the regions again and tells whoever keeps something worked out from them ({@link RegionsChanged}). */
+	/**
+	 * Reads the regions again and tells whoever keeps something worked out from them ({@link RegionsChanged}), here
+	 * and, through the change feed, in every other instance. Call it once the change committed.
+	 */
 	public void reload() {
+		readAgain();
+		this.feed.publish(list().stream().map(region -> ChangeKey.region(region.code())).toList());
+	}
+
+	/** Reads the regions again after a change made through another instance. */
+	void readAgain() {
 		this.byCode.set(load());
 		this.events.publishEvent(new RegionsChanged());
 	}

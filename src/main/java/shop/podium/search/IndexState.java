@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,6 +60,48 @@ class IndexState {
 			.param("alias", alias)
 			.param("day", day)
 			.update();
+	}
+
+	/** Says, for every instance, which index a full reindex or rewrite is filling now. */
+	void building(String alias, String index) {
+		this.jdbc.sql("DELETE FROM search_index_building WHERE alias_name = :alias").param("alias", alias).update();
+		this.jdbc.sql("INSERT INTO search_index_building (alias_name, index_name) VALUES (:alias, :index)")
+			.param("alias", alias)
+			.param("index", index)
+			.update();
+	}
+
+	/** The index a full reindex or rewrite is filling, if one runs. */
+	Optional<String> building(String alias) {
+		return this.jdbc.sql("SELECT index_name FROM search_index_building WHERE alias_name = :alias")
+			.param("alias", alias)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Names products changed while that index was filled, by another instance than the one filling it. */
+	void changedWhileBuilding(String index, Collection<Long> productIds) {
+		for (Long id : productIds) {
+			this.jdbc.sql("INSERT IGNORE INTO search_index_building_change (index_name, product_id) VALUES (:index, :id)")
+				.param("index", index)
+				.param("id", id)
+				.update();
+		}
+	}
+
+	Set<Long> changedWhileBuilding(String index) {
+		return new HashSet<>(this.jdbc.sql("SELECT product_id FROM search_index_building_change WHERE index_name = :index")
+			.param("index", index)
+			.query(Long.class)
+			.list());
+	}
+
+	void doneBuilding(String alias, String index) {
+		this.jdbc.sql("DELETE FROM search_index_building WHERE alias_name = :alias AND index_name = :index")
+			.param("alias", alias)
+			.param("index", index)
+			.update();
+		this.jdbc.sql("DELETE FROM search_index_building_change WHERE index_name = :index").param("index", index).update();
 	}
 
 	record Row(String index, LocalDate syncedOn, long documents) {

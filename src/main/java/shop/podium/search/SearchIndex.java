@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 import shop.podium.catalog.CatalogFeed;
 import shop.podium.catalog.IndexableProduct;
 import shop.podium.catalog.TaxonomyNames;
+import shop.podium.core.cluster.ClusterLocks;
 
 /**
  * The product index behind the search alias. A full reindex fills a new physical index and then moves the
@@ -54,7 +56,18 @@ class SearchIndex {
 
 	private final IndexState state;
 
+	/** The cluster lock a full reindex or rewrite holds: one at a time across the instances. */
+	static final String LOCK = "search-reindex";
+
+	/** Kept alive while a reindex runs; an instance that dies reindexing leaves it for this long. */
+	private static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(2);
+
+	/** How long a reindex waits for one running elsewhere (or in another context on this database) to end. */
+	private static final Duration PATIENCE = Duration.ofMinutes(30);
+
 	private final ReentrantLock fullReindex = new ReentrantLock();
+
+	private final ClusterLocks locks;
 
 	/** The index a full reindex is filling, which live changes are written to as well. */
 	private volatile String building;
@@ -65,7 +78,8 @@ class SearchIndex {
 	private volatile Boolean richAnalysis;
 
 	SearchIndex(SearchClients clients, SearchProperties properties, CatalogFeed feed, ProductDocuments documents,
-			IndexState state) {
+			IndexState state, ClusterLocks locks) {
+		this.locks = locks;
 		this.clients = clients;
 		this.properties = properties;
 		this.feed = feed;
@@ -77,8 +91,9 @@ class SearchIndex {
 		return this.properties.index();
 	}
 
+	/** Whether a full reindex (or rewrite) runs, in this instance or another. */
 	boolean reindexing() {
-		return this.fullReindex.isLocked();
+		return this.fullReindex.isLocked() || this.locks.held(LOCK);
 	}
 
 	/** The physical index the alias points at, if there is one. */
@@ -103,6 +118,14 @@ class SearchIndex {
 			this.changedWhileBuilding.addAll(productIds);
 			targets.add(filling);
 		}
+		else if (this.locks.held(LOCK)) {
+			// another instance is filling an index: write there too, and name the products for its final rewrite
+			Optional<String> elsewhere = this.state.building(alias());
+			if (elsewhere.isPresent()) {
+				this.state.changedWhileBuilding(elsewhere.get(), productIds);
+				targets.add(elsewhere.get());
+			}
+		}
 		current().ifPresent(targets::add);
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(productIds));
 		for (int from = 0; from < ids.size(); from += this.properties.batchSize()) {
@@ -118,13 +141,18 @@ class SearchIndex {
 	 * would otherwise leave the older document there.
 	 */
 	long indexAll() throws IOException {
+		return underClusterLock(this::indexAllHere);
+	}
+
+	private long indexAllHere() throws IOException {
 		this.fullReindex.lock();
 		try {
 			String target = current().orElse(null);
 			if (target == null) {
-				return reindex("no index yet");
+				return buildAndSwap("no index yet");
 			}
 			this.building = target;
+			this.state.building(alias(), target);
 			TaxonomyNames taxonomy = this.feed.taxonomyNames();
 			long done = new BulkPipeline(this.clients.indexing(), this.feed, this.properties.batchSize())
 				.run(batch -> operations(List.of(target), batch, List.of(), taxonomy), count -> {
@@ -133,8 +161,21 @@ class SearchIndex {
 			return done;
 		}
 		finally {
-			this.building = null;
-			this.changedWhileBuilding.clear();
+			doneBuilding();
+		}
+	}
+
+	/** Whatever the outcome: no index is being filled any more, here or for the other instances. */
+	private void doneBuilding() {
+		String filled = this.building;
+		this.building = null;
+		this.changedWhileBuilding.clear();
+		try {
+			if (filled != null) {
+				this.state.doneBuilding(alias(), filled);
+			}
+		}
+		finally {
 			this.fullReindex.unlock();
 		}
 	}
@@ -144,14 +185,37 @@ class SearchIndex {
 	 * log. Returns the number of documents.
 	 */
 	long reindex(String reason) throws IOException {
+		return underClusterLock(() -> reindexHere(reason));
+	}
+
+	private long reindexHere(String reason) throws IOException {
 		this.fullReindex.lock();
 		try {
 			return buildAndSwap(reason);
 		}
 		finally {
-			this.building = null;
-			this.changedWhileBuilding.clear();
-			this.fullReindex.unlock();
+			doneBuilding();
+		}
+	}
+
+	/**
+	 * Runs a full reindex or rewrite holding the cluster lock, after waiting for one running elsewhere: the index
+	 * and its alias are shared by every instance, so two builds at once would swap the alias twice.
+	 */
+	private long underClusterLock(ClusterLocks.LockedTask<Long> work) throws IOException {
+		try {
+			return this.locks.awaitAndRunHoldingLock(LOCK, LOCK_AT_MOST_FOR, PATIENCE, work)
+				.orElseThrow(() -> new IOException("another instance has been reindexing for " + PATIENCE));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while waiting for another reindex", ex);
+		}
+		catch (Exception ex) {
+			throw new IOException(ex);
 		}
 	}
 
@@ -164,6 +228,7 @@ class SearchIndex {
 		String definition = indexDefinition();
 		client.indices().create(c -> c.withJson(new StringReader(definition)).index(name));
 		this.building = name;
+		this.state.building(alias(), name);
 		TaxonomyNames taxonomy = this.feed.taxonomyNames();
 		AtomicLong lastLog = new AtomicLong(System.nanoTime());
 		long done = new BulkPipeline(client, this.feed, this.properties.batchSize())
@@ -192,7 +257,6 @@ class SearchIndex {
 			previous.ifPresent(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias()))));
 			return u.actions(a -> a.add(x -> x.index(name).alias(alias())));
 		});
-		this.building = null;
 		this.state.built(alias(), name, LocalDate.now(ZoneOffset.UTC), done);
 		deleteOldIndices(client, name);
 		double seconds = (System.nanoTime() - started) / 1e9;
@@ -204,6 +268,7 @@ class SearchIndex {
 	/** Writes the products changed while {@code target} was being filled once more, as they are now. */
 	private void rewriteChangedWhileBuilding(String target, TaxonomyNames taxonomy) throws IOException {
 		Set<Long> changed = new HashSet<>(this.changedWhileBuilding);
+		changed.addAll(this.state.changedWhileBuilding(target));
 		if (!changed.isEmpty()) {
 			List<Long> ids = List.copyOf(changed);
 			write(List.of(target), this.feed.products(ids), ids, taxonomy);

@@ -1,6 +1,7 @@
 package shop.podium.search;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.core.FailedListeners;
+import shop.podium.core.cluster.ClusterLocks;
 import shop.podium.licensing.LicenceGrants;
 
 /**
@@ -52,6 +55,8 @@ class SearchMaintenance implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
+	private final ClusterLocks locks;
+
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "search-maintenance");
 		thread.setDaemon(true);
@@ -62,7 +67,9 @@ class SearchMaintenance implements DisposableBean {
 
 	SearchMaintenance(SearchClients clients, SearchCluster cluster, SearchIndex index, SearchSync sync,
 			IndexState state, LicenceGrants grants, FailedListeners failed,
-			SearchProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions) {
+			SearchProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions,
+			ClusterLocks locks) {
+		this.locks = locks;
 		this.clients = clients;
 		this.cluster = cluster;
 		this.index = index;
@@ -99,6 +106,10 @@ class SearchMaintenance implements DisposableBean {
 			String current = this.index.current().orElse(null);
 			IndexState.Row row = this.state.find(this.index.alias()).orElse(null);
 			LocalDate today = this.grants.today();
+			if (this.index.reindexing()) {
+				// another instance builds or rewrites the index: the next probe finds it done
+				return;
+			}
 			if (current == null || row == null || !row.index().equals(current)) {
 				this.index.reindex((current == null) ? "no index yet" : "the index was not built from this database");
 			}
@@ -161,6 +172,8 @@ class SearchMaintenance implements DisposableBean {
 
 	/** Index updates that failed while the cluster was away are tried again once it answers. */
 	@Scheduled(fixedDelayString = "${podium.search.resubmit-interval:10s}")
+	@SchedulerLock(name = "search-resubmit", lockAtLeastFor = "${podium.search.resubmit-interval:10s}",
+			lockAtMostFor = "PT5M")
 	void resubmitFailedUpdates() {
 		if (!this.cluster.reachable()) {
 			return;
@@ -169,12 +182,17 @@ class SearchMaintenance implements DisposableBean {
 		this.failed.retry(SearchSync.class, this.properties.resubmitOlderThan());
 	}
 
-	/** Midnight in the shop's zone (UTC, like the licence dates). */
-	@Scheduled(cron = "5 0 0 * * *", zone = "UTC")
+	/**
+	 * Midnight in the shop's zone (UTC, like the licence dates). Every instance forgets yesterday's grants; one of
+	 * them (the lock, held past the instances' clock differences) tells search to rewrite the index.
+	 */
+	@Scheduled(cron = "${podium.search.day-turn-cron:5 0 0 * * *}", zone = "UTC")
 	void dayTurned() {
 		LocalDate today = this.grants.today();
 		this.grants.evictAll();
-		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(new SellabilityDayTurned(today)));
+		this.locks.runOnce("search-day-turned", Duration.ofMinutes(10), Duration.ofSeconds(30),
+				() -> this.transactions
+					.executeWithoutResult(tx -> this.events.publishEvent(new SellabilityDayTurned(today))));
 	}
 
 	@Override

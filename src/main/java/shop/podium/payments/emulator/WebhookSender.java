@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 
 import com.stripe.net.Webhook;
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,14 @@ public class WebhookSender {
 		}
 	}
 
+	/**
+	 * One sender across the instances, as Stripe has one: each delivery is claimed besides, so a delivery sent
+	 * at once by the instance that made the event never goes out twice either. A sweep may wait on a slow
+	 * endpoint (20 s per attempt), hence the lock's upper bound.
+	 */
 	@Scheduled(fixedDelayString = "${podium.stripe.emulator.delivery-sweep:2s}", initialDelayString = "5s")
+	@SchedulerLock(name = "stripe-emulator-webhooks", lockAtLeastFor = "${podium.stripe.emulator.delivery-sweep:2s}",
+			lockAtMostFor = "PT10M")
 	void sweep() {
 		deliverDue();
 	}
