@@ -90,7 +90,7 @@ class ClusterJourney {
 		}
 		assumeTrue(installed, "haproxy or varnishd is not installed (Debian: apt-get install haproxy varnish "
 				+ "varnish-modules): the cluster suite is skipped");
-		script(Duration.ofMinutes(12), "start");
+		script(Duration.ofMinutes(25), "start");
 		this.sessionsInDatabase = query("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
 				+ "AND LOWER(table_name) = 'spring_session'") > 0;
 		pickAProductInStock();
@@ -153,7 +153,7 @@ class ClusterJourney {
 		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("sign-in");
 
 		assertBothInstancesKnowThem(guest, fan);
-		script(Duration.ofMinutes(8), "restart-instances");
+		script(Duration.ofMinutes(20), "restart-instances");
 		assertBothInstancesKnowThem(guest, fan);
 	}
 

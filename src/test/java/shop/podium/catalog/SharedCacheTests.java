@@ -162,6 +162,8 @@ class SharedCacheTests {
 	@Test
 	void aGuestWithACartGetsPagesNoOneElseMayBeServed() throws Exception {
 		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/xs/cart/lines").session(session).with(csrf()).param("sku", sku()).param("quantity", "1"))
+			.andExpect(status().is3xxRedirection());
 		MvcResult page = this.mvc.perform(get(productPath()).session(session)).andExpect(status().isOk()).andReturn();
 		assertThat(page.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).doesNotContain("public")
 			.contains("no-store");
