@@ -73,7 +73,7 @@ class PrivacyJourney extends BrowserJourney {
 			.endsWith("@erased.invalid"));
 
 		privacy.openPrivacyPageFromTheFooter();
-		assertThat(privacy.listedCookies()).contains("JSESSIONID", "XSRF-TOKEN", "podium_region", "podium_lang");
+		assertThat(privacy.listedCookies()).contains("SESSION", "XSRF-TOKEN", "podium_region", "podium_lang");
 		// every cookie this browser was given on its way is one the page lists
 		assertThat(privacy.listedCookies()).containsAll(this.browser.driver()
 			.manage()

@@ -41,12 +41,52 @@ class DockerComposeFileTests {
 	private final ConfigurationTheAppReads app = ConfigurationTheAppReads.of(Path.of("src/main/java"),
 			Path.of("src/main/resources"), "shop.podium");
 
+	/** The instances of the shop: two, alike, behind HAProxy. */
+	private static final List<String> APPS = List.of("app1", "app2");
+
 	@Test
-	void definesTheDatabaseTheSearchNodeAndTheApp() {
-		assertThat(services()).containsOnlyKeys("mysql", "elasticsearch", "app");
+	void definesTheDatabaseTheSearchNodeTwoInstancesTheLoadBalancerAndTheSharedCache() {
+		assertThat(services()).containsOnlyKeys("mysql", "elasticsearch", "app1", "app2", "haproxy", "varnish");
 		assertThat(service("mysql").get("image")).isEqualTo("mysql:8.4");
 		assertThat((String) service("elasticsearch").get("image"))
 			.matches("docker\\.elastic\\.co/elasticsearch/elasticsearch:9\\.\\d+\\.\\d+");
+		assertThat(service("app2").get("image")).isEqualTo(service("app1").get("image"));
+		assertThat(service("app2").get("build")).isEqualTo(service("app1").get("build"));
+	}
+
+	@Test
+	void varnishInFrontOfHaproxyInFrontOfEveryInstanceWithTheClustersOwnConfigurationFiles() throws IOException {
+		// only the front door is published on the public port; the instances are reached through it
+		assertThat(String.valueOf(service("varnish").get("ports"))).contains("8080:80");
+		APPS.forEach(app -> assertThat(service(app).get("ports")).as("%s.ports", app).isNull());
+		assertThat(String.valueOf(service("varnish").get("volumes"))).contains("./ops/cluster/varnish/podium.vcl")
+			.contains("./ops/cluster/varnish/compose/podium-site.vcl");
+		assertThat(String.valueOf(service("haproxy").get("volumes"))).contains("./ops/cluster/haproxy/haproxy.cfg");
+		for (String file : List.of("ops/cluster/varnish/podium.vcl", "ops/cluster/varnish/compose/podium-site.vcl",
+				"ops/cluster/haproxy/haproxy.cfg")) {
+			assertThat(Path.of(file)).exists();
+		}
+		assertThat(Files.readString(Path.of("ops/cluster/varnish/compose/podium-site.vcl")))
+			.contains(".host = \"haproxy\"");
+		// every instance HAProxy names is one of the services, with the port the app listens on
+		String haproxy = Files.readString(Path.of("ops/cluster/haproxy/haproxy.cfg"));
+		Map<String, String> balancer = environment("haproxy");
+		for (int i = 1; i <= APPS.size(); i++) {
+			assertThat(haproxy).contains("\"${PODIUM_APP" + i + "}\" check");
+			assertThat(balancer).containsEntry("PODIUM_APP" + i, APPS.get(i - 1) + ":8080");
+		}
+		assertThat(balancer).containsKeys("PODIUM_HAPROXY_BIND", "PODIUM_HAPROXY_STATS");
+		assertThat(String.valueOf(service("haproxy").get("image"))).startsWith("haproxy:");
+		assertThat(String.valueOf(service("varnish").get("image"))).startsWith("varnish:");
+		// changes purge the shared cache
+		APPS.forEach(app -> assertThat(environment(app)).containsEntry("PODIUM_HTTPCACHE_PURGEURLS", "http://varnish:80/"));
+	}
+
+	@Test
+	void onlyTheFirstInstanceLoadsTheCatalogAndTheSecondStartsOnceItIsUp() {
+		assertThat(environment("app1")).containsEntry("PODIUM_SEED_ENABLED", "true");
+		assertThat(environment("app2")).containsEntry("PODIUM_SEED_ENABLED", "false");
+		assertThat(map(service("app2").get("depends_on"), "app2.depends_on")).containsKey("app1");
 	}
 
 	@Test
@@ -56,14 +96,14 @@ class DockerComposeFileTests {
 			assertThat(healthcheck.get("test")).as("%s.healthcheck.test", name).isNotNull();
 		});
 		assertThat(String.valueOf(service("elasticsearch").get("healthcheck"))).contains("_cluster/health");
-		assertThat(String.valueOf(service("app").get("healthcheck"))).contains("/actuator/health");
+		APPS.forEach(app -> assertThat(String.valueOf(service(app).get("healthcheck"))).contains("/actuator/health"));
 	}
 
 	@Test
 	void databaseSearchAndAppKeepTheirDataInDeclaredVolumes() {
 		Map<String, Object> declared = map(this.compose.get("volumes"), "volumes");
 		Map<String, String> dataPaths = Map.of("mysql", "/var/lib/mysql", "elasticsearch",
-				"/usr/share/elasticsearch/data", "app", "/app/data");
+				"/usr/share/elasticsearch/data", "app1", "/app/data", "app2", "/app/data");
 		dataPaths.forEach((name, path) -> {
 			List<?> mounts = (List<?>) service(name).get("volumes");
 			assertThat(mounts).as("%s.volumes", name).isNotNull();
@@ -83,7 +123,7 @@ class DockerComposeFileTests {
 			.doesNotContain("binlog-format=STATEMENT")
 			.doesNotContain("binlog_format=STATEMENT");
 		Map<String, String> mysql = environment("mysql");
-		assertThat(environment("app")).containsEntry("PODIUM_DB_USER", mysql.get("MYSQL_USER"));
+		APPS.forEach(app -> assertThat(environment(app)).containsEntry("PODIUM_DB_USER", mysql.get("MYSQL_USER")));
 		assertThat(mysql.get("MYSQL_USER")).isNotEqualTo("root");
 	}
 
@@ -96,15 +136,22 @@ class DockerComposeFileTests {
 
 	@Test
 	void appStartsOnceTheDatabaseAndSearchAreHealthy() {
-		Map<String, Object> dependsOn = map(service("app").get("depends_on"), "app.depends_on");
+		Map<String, Object> dependsOn = map(service("app1").get("depends_on"), "app1.depends_on");
 		assertThat(dependsOn).containsOnlyKeys("mysql", "elasticsearch");
-		dependsOn.forEach((name, condition) -> assertThat(map(condition, "app.depends_on." + name))
+		dependsOn.forEach((name, condition) -> assertThat(map(condition, "app1.depends_on." + name))
 			.containsEntry("condition", "service_healthy"));
+		map(service("app2").get("depends_on"), "app2.depends_on")
+			.forEach((name, condition) -> assertThat(map(condition, "app2.depends_on." + name))
+				.containsEntry("condition", "service_healthy"));
 	}
 
 	@Test
 	void appPointsAtTheComposeDatabaseAndSearchNode() {
-		Map<String, String> app = environment("app");
+		APPS.forEach(this::pointsAtTheComposeDatabaseAndSearchNode);
+	}
+
+	private void pointsAtTheComposeDatabaseAndSearchNode(String name) {
+		Map<String, String> app = environment(name);
 		Map<String, String> mysql = environment("mysql");
 		assertThat(app).containsEntry("SPRING_PROFILES_ACTIVE", "mysql")
 			.containsEntry("PODIUM_DB_HOST", "mysql")
@@ -112,8 +159,7 @@ class DockerComposeFileTests {
 			.containsEntry("PODIUM_DB_NAME", mysql.get("MYSQL_DATABASE"))
 			.containsEntry("PODIUM_DB_USER", mysql.get("MYSQL_USER"))
 			.containsEntry("PODIUM_DB_PASSWORD", mysql.get("MYSQL_PASSWORD"))
-			.containsEntry("PODIUM_SEARCH_URIS", "http://elasticsearch:9200")
-			.containsEntry("PODIUM_SEED_ENABLED", "true");
+			.containsEntry("PODIUM_SEARCH_URIS", "http://elasticsearch:9200");
 	}
 
 	/**
@@ -137,8 +183,9 @@ class DockerComposeFileTests {
 
 	@Test
 	void everyVariableSetForTheAppIsOneTheAppReads() {
-		List<String> unread = environment("app").keySet()
-			.stream()
+		List<String> unread = APPS.stream()
+			.flatMap(app -> environment(app).keySet().stream())
+			.distinct()
 			.filter(name -> !AWAITING_READER.containsKey(name))
 			.filter(name -> !this.app.reads(name))
 			.toList();
@@ -148,7 +195,7 @@ class DockerComposeFileTests {
 
 	@Test
 	void variablesAwaitingTheirReaderAreNotReadYet() {
-		assertThat(environment("app").keySet()).containsAll(AWAITING_READER.keySet());
+		APPS.forEach(app -> assertThat(environment(app).keySet()).containsAll(AWAITING_READER.keySet()));
 		AWAITING_READER.forEach((name, reader) -> assertThat(this.app.reads(name))
 			.as("%s is read now (%s): remove it from AWAITING_READER", name, reader)
 			.isFalse());
@@ -166,7 +213,7 @@ class DockerComposeFileTests {
 
 	@Test
 	void activeProfilesHaveTheirPropertiesFiles() {
-		for (String profile : environment("app").get("SPRING_PROFILES_ACTIVE").split(",")) {
+		for (String profile : environment("app1").get("SPRING_PROFILES_ACTIVE").split(",")) {
 			assertThat(Path.of("src/main/resources/application-" + profile.strip() + ".properties")).exists();
 		}
 	}
@@ -184,7 +231,7 @@ class DockerComposeFileTests {
 
 	@Test
 	void appImageIsBuiltFromThisRepositoryAndRunsAsAnotherUserThanRoot() throws IOException {
-		Map<String, Object> build = map(service("app").get("build"), "app.build");
+		Map<String, Object> build = map(service("app1").get("build"), "app1.build");
 		Path dockerfile = Path.of(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile")));
 		List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip).toList();
 		List<String> froms = lines.stream().filter(line -> line.startsWith("FROM ")).toList();

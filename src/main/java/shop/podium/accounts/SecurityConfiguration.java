@@ -112,6 +112,9 @@ public class SecurityConfiguration {
 			// the token lives in a cookie rather than the session: a guest reading a product page (whose
 			// add-to-cart form carries the token) must not cost the server a session
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+				// forms of pages a shared cache serves carry no token of their own (see SharedPageForms)
+				.csrfTokenRequestHandler(SharedPageForms.tokens())
+				.requireCsrfProtectionMatcher(SharedPageForms.requiringToken())
 				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, STRIPE_WEBHOOK),
 						PathPatternRequestMatcher.pathPattern(HttpMethod.POST, CspReportController.PATH),
 						PathPatternRequestMatcher.pathPattern(STRIPE_EMULATOR_API)))
@@ -133,7 +136,8 @@ public class SecurityConfiguration {
 	 */
 	private static CookieCsrfTokenRepository csrfTokens() {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		// readable by the shop's own script, which copies it into forms of pages shared by every guest
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(false));
 		return tokens;
 	}
 

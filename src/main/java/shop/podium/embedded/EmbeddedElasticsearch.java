@@ -69,19 +69,28 @@ class EmbeddedElasticsearch implements EmbeddedComponent {
 			.toAbsolutePath()
 			.normalize());
 		String heap = environment.getProperty("podium.embedded.elasticsearch.heap", "512m");
-		Node node = RUNNING.computeIfAbsent(home, dir -> launch(dir, Path.of(distribution), heap));
+		// fixed ports for a node other processes are pointed at (the local cluster); free ones otherwise
+		int httpPort = environment.getProperty("podium.embedded.elasticsearch.port", Integer.class, 0);
+		int transportPort = environment.getProperty("podium.embedded.elasticsearch.transport-port", Integer.class, 0);
+		// a busy machine can take minutes to start a node: the local cluster waits longer than the default
+		Duration startTimeout = environment.getProperty("podium.embedded.elasticsearch.start-timeout", Duration.class,
+				Duration.ofSeconds(180));
+		Node node = RUNNING.computeIfAbsent(home,
+				dir -> launch(dir, Path.of(distribution), heap, httpPort, transportPort, startTimeout));
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("podium.search.uris", node.uri().toString());
 		properties.put("podium.search.embedded", "true");
 		return properties;
 	}
 
-	private Node launch(Path home, Path distribution, String heap) {
-		int httpPort = Ports.free();
-		int transportPort = Ports.free();
+	private Node launch(Path home, Path distribution, String heap, int requestedHttpPort, int requestedTransportPort,
+			Duration startTimeout) {
+		int httpPort = (requestedHttpPort > 0) ? requestedHttpPort : Ports.free();
+		int transportPort = (requestedTransportPort > 0) ? requestedTransportPort : Ports.free();
 		URI uri = URI.create("http://127.0.0.1:" + httpPort);
 		CompletableFuture<Void> ready = new CompletableFuture<>();
-		Thread supervisor = new Thread(() -> supervise(home, distribution, heap, httpPort, transportPort, ready),
+		Thread supervisor = new Thread(
+				() -> supervise(home, distribution, heap, httpPort, transportPort, startTimeout, ready),
 				"embedded-elasticsearch");
 		// the node gets SIGTERM when the thread that started it ends (pdeathsig), so this thread lives as
 		// long as the node does
@@ -93,7 +102,7 @@ class EmbeddedElasticsearch implements EmbeddedComponent {
 	}
 
 	private void supervise(Path home, Path distribution, String heap, int httpPort, int transportPort,
-			CompletableFuture<Void> ready) {
+			Duration startTimeout, CompletableFuture<Void> ready) {
 		long started = System.nanoTime();
 		try {
 			Path installation = unpack(distribution, home.resolve("dist"));
@@ -113,7 +122,7 @@ class EmbeddedElasticsearch implements EmbeddedComponent {
 			builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
 			Process process = builder.start();
 			SpringApplication.getShutdownHandlers().add(() -> stop(process));
-			awaitReady(process, httpPort);
+			awaitReady(process, httpPort, startTimeout);
 			this.log.info("Embedded search: Elasticsearch ready on 127.0.0.1:" + httpPort + " after "
 					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
 			ready.complete(null);
@@ -196,13 +205,13 @@ class EmbeddedElasticsearch implements EmbeddedComponent {
 		return config;
 	}
 
-	private static void awaitReady(Process process, int port) throws InterruptedException {
+	private static void awaitReady(Process process, int port, Duration timeout) throws InterruptedException {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest health = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
 			.timeout(Duration.ofSeconds(3))
 			.build();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("Elasticsearch exited with status " + process.exitValue());
@@ -217,7 +226,7 @@ class EmbeddedElasticsearch implements EmbeddedComponent {
 			}
 			Thread.sleep(250);
 		}
-		throw new IllegalStateException("Elasticsearch did not become ready within 180 s");
+		throw new IllegalStateException("Elasticsearch did not become ready within " + timeout.toSeconds() + " s");
 	}
 
 	private void stopStale(Path pidFile) {

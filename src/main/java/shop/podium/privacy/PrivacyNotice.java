@@ -27,7 +27,7 @@ class PrivacyNotice {
 
 	private final OrderRetention retention;
 
-	PrivacyNotice(@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
+	PrivacyNotice(@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie,
 			OrderRetention retention) {
 		this.cookies = List.of(new Cookie(sessionCookie, "session", true), new Cookie("XSRF-TOKEN", "csrf", true),
 				new Cookie("podium_region", "region", true), new Cookie("podium_lang", "language", true));

@@ -158,7 +158,9 @@ public final class GuestPageCache extends OncePerRequestFilter {
 	 * reader's own.
 	 */
 	private static String key(HttpServletRequest request) {
-		StringBuilder key = new StringBuilder(request.getRequestURL());
+		// a guest without a session gets the page a shared cache may serve (its forms carry no token); anyone else
+		// a page whose forms carry the reader's own token: two pages, never one cut from the other
+		StringBuilder key = new StringBuilder(isGuest(request) ? "shared " : "own ").append(request.getRequestURL());
 		if (request.getQueryString() != null) {
 			key.append('?').append(request.getQueryString());
 		}
