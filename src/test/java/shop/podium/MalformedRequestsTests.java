@@ -529,6 +529,7 @@ class MalformedRequestsTests {
 			TotpGenerator.enrolled(email, secret.group(1));
 			path = "/sign-in/second-factor/enrol";
 		}
+		assertThat(TotpGenerator.knows(email)).as("the second factor page of " + email + ": " + page.body()).isTrue();
 		Response given = exchange("POST", path, cookies, "application/x-www-form-urlencoded",
 				"code=" + TotpGenerator.nextCode(email) + "&_csrf=" + URLEncoder.encode(csrf(page), StandardCharsets.UTF_8));
 		assertThat(given.status()).as("second factor of " + email).isEqualTo(302);

@@ -119,7 +119,8 @@ class ListingWorkflowTests {
 		MvcResult us = offer(product, "us", "20.00", variant, "5");
 		assertThat(us.getFlashMap().get("problem")).isEqualTo("Region us is not in your licence (territory).");
 		MvcResult euros = offer(product, "gb", "20.00 EUR", variant, "5");
-		assertThat(euros.getFlashMap().get("problem")).isEqualTo("The price is in EUR, but this region sells in GBP.");
+		assertThat(euros.getFlashMap().get("problem"))
+			.isEqualTo("“20.00 EUR” is not in British Pound. Type the amount in British Pound (GBP), or without a currency.");
 		MvcResult negative = offer(product, "gb", "20.00", variant, "-3");
 		assertThat(negative.getFlashMap().get("problem")).isEqualTo("Stock cannot be negative (-3).");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM offer WHERE product_id = ?").param(product).query(Long.class).single())
@@ -165,7 +166,7 @@ class ListingWorkflowTests {
 	MvcResult offer(long product, String region, String price, long variant, String quantity) throws Exception {
 		return this.mvc.perform(post("/licensee/listings/{id}/offers/{region}", product, region).with(csrf())
 				.with(authentication(PortalFixtures.staffOf(this.maker)))
-				.param("price", price).param("active", "true")
+				.param("price", price).param("active", "true").param("confirmed", confirmedPrice(product, region, price))
 				.param("variant", Long.toString(variant)).param("quantity", quantity))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
@@ -292,5 +293,23 @@ class ListingWorkflowTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(outbox).contains("Rejected: Outbox Cap").contains(email).contains("The sizes are missing");
 	}
+
+	/**
+	 * What the licensee confirms after reading the price back: the amount in minor units the confirmation page
+	 * shows for what was typed (none when the price stays as it is).
+	 */
+	private String confirmedPrice(long product, String region, String price) throws Exception {
+		String page = this.mvc.perform(post("/licensee/listings/{id}/offers/{region}", product, region).with(csrf())
+				.with(authentication(PortalFixtures.staffOf(this.maker)))
+				.param("price", price).param("active", "true"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher confirmed = CONFIRMED_PRICE.matcher(page);
+		return confirmed.find() ? confirmed.group(1) : "";
+	}
+
+	private static final java.util.regex.Pattern CONFIRMED_PRICE = java.util.regex.Pattern
+		.compile("name=\"confirmed\" value=\"(\\d+)\"");
 
 }
