@@ -129,9 +129,13 @@ class LicenceAdminScreensTests {
 		assertThat(unknownTerritory).contains("One of the territories does not exist.");
 		assertThat(page(licenceFormWithGuarantee(newPath, "1.234", CatalogFixtures.unique("REF"), "2026-01-01", "2026-12-31", "gb")))
 			.contains("Enter an amount such as 25000.00.");
-		// what is typed in a number field comes back with a message, whatever it is
-		assertThat(page(licenceFormWithGuarantee(newPath, "lots", CatalogFixtures.unique("REF"), "2026-01-01", "2026-12-31", "gb")))
-			.contains("name=\"minimumGuarantee\"");
+		// what cannot be read as a number at all is refused with the shop's own page, and nothing is saved
+		String unreadable = CatalogFixtures.unique("REF");
+		this.mvc.perform(licenceFormWithGuarantee(newPath, "lots", unreadable, "2026-01-01", "2026-12-31", "gb")
+				.with(authentication(ADMIN)))
+			.andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM licence WHERE reference = ?").param(unreadable).query(Long.class).single())
+			.isZero();
 
 		String reference = CatalogFixtures.unique("REF");
 		this.mvc.perform(licenceForm(newPath, reference, "2026-01-01", "2027-12-31", "gb", "au").with(authentication(ADMIN)))

@@ -46,9 +46,7 @@ class UnbuildableForms implements BeanPostProcessor {
 		public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
 				NativeWebRequest request, WebDataBinderFactory binders) throws Exception {
 			Object form = this.delegate.resolveArgument(parameter, container, request, binders);
-			// a form that exists (a value that did not convert left empty) goes to its controller, which re-renders it
-			// with the field's message; only a form that could not be made at all is refused
-			if (form == null && container != null) {
+			if (container != null) {
 				for (Object value : container.getModel().values()) {
 					if (value instanceof BindingResult result && result.getTarget() == null && result.hasErrors()) {
 						throw new BindException(result);
