@@ -1,6 +1,5 @@
 package shop.podium.orders;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import shop.podium.core.Money;
+import shop.podium.core.MoneyInput;
 import shop.podium.regions.Region;
 import shop.podium.regions.Regions;
 
@@ -38,7 +38,7 @@ class RefundThresholdsController {
 		return "orders/refund-thresholds";
 	}
 
-	/** The amount is typed in the currency's major unit with a point for decimals (1000 or 1000.00). */
+	/** The amount is typed as the reader writes amounts (1 000,00 in French, 1,000.00 in English). */
 	@PostMapping("/admin/refund-thresholds")
 	String set(@RequestParam(defaultValue = "") String currency, @RequestParam(defaultValue = "") String amount,
 			Locale locale, RedirectAttributes redirect) {
@@ -46,11 +46,17 @@ class RefundThresholdsController {
 		Money money;
 		try {
 			chosen = Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
-			money = Money.of(new BigDecimal(amount.strip()), chosen);
 		}
-		catch (IllegalArgumentException | ArithmeticException ex) {
-			// NumberFormatException is an IllegalArgumentException: a typo, a comma, too many decimals
+		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("alert", "orders.thresholds.invalid");
+			return "redirect:/admin/refund-thresholds";
+		}
+		try {
+			money = MoneyInput.parse(amount, chosen, locale);
+		}
+		catch (MoneyInput.AmountRefused ex) {
+			redirect.addFlashAttribute("thresholdAlert", ex.messageKey());
+			redirect.addFlashAttribute("thresholdAlertArgs", ex.arguments());
 			return "redirect:/admin/refund-thresholds";
 		}
 		if (money.minorUnits() < 0) {

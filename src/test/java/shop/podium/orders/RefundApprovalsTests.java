@@ -197,7 +197,13 @@ class RefundApprovalsTests {
 			.andExpect(content().string(containsString("data-currency=\"JPY\"")));
 		this.mvc.perform(post("/admin/refund-thresholds").with(csrf()).with(authentication(auth(admin)))
 				.param("currency", "JPY").param("amount", "12,5"))
-			.andExpect(flash().attribute("alert", "orders.thresholds.invalid"));
+			.andExpect(flash().attributeExists("thresholdAlert"))
+			.andExpect(flash().attributeCount(2));
+		// typed the French way: 1 500,50 €
+		this.mvc.perform(post("/admin/refund-thresholds").with(csrf()).with(authentication(auth(admin)))
+				.header("Accept-Language", "fr").param("currency", "EUR").param("amount", "1 500,50"))
+			.andExpect(flash().attribute("thresholdNotice", "orders.thresholds.saved"));
+		assertThat(this.thresholds.of(Currency.getInstance("EUR"))).isEqualTo(Money.ofMinor(150_050, "EUR"));
 		this.mvc.perform(post("/admin/refund-thresholds").with(csrf()).with(authentication(auth(admin)))
 				.param("currency", "JPY").param("amount", "200000"))
 			.andExpect(redirectedUrl("/admin/refund-thresholds"))
