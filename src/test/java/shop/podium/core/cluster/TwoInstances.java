@@ -44,7 +44,7 @@ final class TwoInstances implements AutoCloseable {
 	/** Every lock asked for, by both instances, in order. */
 	static final Queue<LockAttempt> LOCKS = new ConcurrentLinkedQueue<>();
 
-	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
 	final ConfigurableApplicationContext a;
 
@@ -166,6 +166,8 @@ final class TwoInstances implements AutoCloseable {
 			return this.http.send(HttpRequest.newBuilder(URI.create(url))
 				.header("Accept-Language", "en")
 				.header("Content-Type", "application/x-www-form-urlencoded")
+				// as a browser says of a form sent from the shop's own page (a shared page's form has an empty token)
+				.header("Sec-Fetch-Site", "same-origin")
 				.timeout(Duration.ofSeconds(30))
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
