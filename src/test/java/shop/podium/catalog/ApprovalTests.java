@@ -292,7 +292,7 @@ class ApprovalTests {
 	void offer(long product, String region, String price, long variant, String quantity) throws Exception {
 		MvcResult result = this.mvc.perform(post("/licensee/listings/{id}/offers/{region}", product, region).with(csrf())
 				.with(authentication(PortalFixtures.staffOf(this.maker)))
-				.param("price", price).param("active", "true").param("confirmed", confirmedPrice(product, region, price))
+				.param("price", price).param("active", "true").param("confirmed", PortalFixtures.confirmedPrice(this.mvc, this.maker, product, region, price))
 				.param("variant", Long.toString(variant)).param("quantity", quantity))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
@@ -346,23 +346,5 @@ class ApprovalTests {
 	long notices(long product) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM listing_notice WHERE product_id = ?").param(product).query(Long.class).single();
 	}
-
-	/**
-	 * What the licensee confirms after reading the price back: the amount in minor units the confirmation page
-	 * shows for what was typed (none when the price stays as it is).
-	 */
-	private String confirmedPrice(long product, String region, String price) throws Exception {
-		String page = this.mvc.perform(post("/licensee/listings/{id}/offers/{region}", product, region).with(csrf())
-				.with(authentication(PortalFixtures.staffOf(this.maker)))
-				.param("price", price).param("active", "true"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		java.util.regex.Matcher confirmed = CONFIRMED_PRICE.matcher(page);
-		return confirmed.find() ? confirmed.group(1) : "";
-	}
-
-	private static final java.util.regex.Pattern CONFIRMED_PRICE = java.util.regex.Pattern
-		.compile("name=\"confirmed\" value=\"(\\d+)\"");
 
 }

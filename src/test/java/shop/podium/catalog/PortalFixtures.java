@@ -15,7 +15,9 @@ import shop.podium.licensing.LicenceGrants;
 import shop.podium.regions.Regions;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A small licensed world for the portal tests: regions gb (GBP), au (AUD) and us (USD), a category and an
@@ -82,6 +84,23 @@ class PortalFixtures {
 	static Authentication staffOf(long licenseeId) {
 		return new CurrentUser(1000 + licenseeId, "staff-" + licenseeId + "@example.com", "Staff " + licenseeId,
 				licenseeId, Set.of(Role.LICENSEE)).toAuthentication();
+	}
+
+	private static final Pattern CONFIRMED_PRICE = Pattern.compile("name=\"confirmed\" value=\"(\\d+)\"");
+
+	/**
+	 * What a licensee confirms after reading a typed price back: the amount in minor units the confirmation page
+	 * shows (none when the price stays as it is, which applies at once).
+	 */
+	static String confirmedPrice(MockMvc mvc, long licenseeId, long product, String region, String price) throws Exception {
+		String page = mvc.perform(post("/licensee/listings/{id}/offers/{region}", product, region).with(csrf())
+				.with(authentication(staffOf(licenseeId)))
+				.param("price", price).param("active", "true"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher confirmed = CONFIRMED_PRICE.matcher(page);
+		return confirmed.find() ? confirmed.group(1) : "";
 	}
 
 	static Authentication admin() {
