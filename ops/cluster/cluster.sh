@@ -141,8 +141,14 @@ start_embedded() {
 		--podium.embedded.export="$RUN/instance.properties" \
 		>"$RUN/logs/embedded.log" 2>&1 &
 	echo $! >"$RUN/pids/embedded.pid"
-	await "the database" "${PODIUM_COMPONENT_START_TIMEOUT:-600}" test -s "$RUN/instance.properties"
+	await "the database" "${PODIUM_COMPONENT_START_TIMEOUT:-600}" database_ready
 	await "Elasticsearch" "${PODIUM_COMPONENT_START_TIMEOUT:-600}" search_ready
+}
+
+database_ready() {
+	# a process that failed to start is not waited for until the timeout
+	running embedded || die "the embedded components stopped; see $RUN/logs/embedded.log"
+	test -s "$RUN/instance.properties"
 }
 
 search_ready() {
@@ -177,7 +183,7 @@ start_instance() {
 		--podium.media.dir="$RUN/data/media" \
 		--podium.http-cache.purge-urls="http://127.0.0.1:$PORT_VARNISH/" \
 		--podium.stripe.emulator.enabled=true \
-		--podium.stripe.emulator.api-base="http://127.0.0.1:$PORT_HAPROXY/stripe-emulator/v1" \
+		--podium.stripe.emulator.api-base="http://127.0.0.1:$PORT_HAPROXY/stripe-emulator" \
 		--podium.stripe.emulator.webhook-url="http://127.0.0.1:$PORT_HAPROXY/webhooks/stripe" \
 		${PODIUM_INSTANCE_ARGS:-} \
 		>>"$RUN/logs/instance$n.log" 2>&1) &
@@ -187,6 +193,17 @@ start_instance() {
 await_instance() {
 	await "instance $1" "${PODIUM_INSTANCE_START_TIMEOUT:-600}" instance_ready "$1"
 	say "instance $1 ready on :$(instance_port "$1")"
+	if running haproxy; then
+		# ready is not yet served: HAProxy sends it requests only after two good checks of its own (rise 2)
+		await "HAProxy taking instance $1 back" 30 balanced "$1"
+		say "instance $1 in HAProxy's rotation"
+	fi
+}
+
+# Whether HAProxy sends requests to instance N: its server is UP on the statistics page (CSV, column 18).
+balanced() {
+	curl -s --max-time 2 "http://127.0.0.1:$PORT_STATS/;csv" 2>/dev/null \
+		| awk -F, -v server="app$1" '$1 == "instances" && $2 == server { print $18 }' | grep -qx 'UP'
 }
 
 start_haproxy() {
@@ -227,6 +244,9 @@ start() {
 		await_instance "$n"
 	done
 	start_haproxy
+	for n in "${INSTANCES[@]}"; do
+		await "HAProxy taking instance $n" 30 balanced "$n"
+	done
 	start_varnish
 	await "the front door (Varnish -> HAProxy -> instances)" 30 front_ready
 	say "ready: http://127.0.0.1:$PORT_VARNISH (HAProxy http://127.0.0.1:$PORT_HAPROXY, its stats http://127.0.0.1:$PORT_STATS)"

@@ -3,6 +3,7 @@ package shop.podium.e2e.cluster;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,6 +32,12 @@ final class ClusterClient {
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
 	ClusterClient() {
+		// a fan who chose English (?lang=en) once: a region's pages are in its own language otherwise (French in
+		// Europe, whatever the browser asks), and the journey reads the pages' English words
+		HttpCookie english = new HttpCookie("podium_lang", "en");
+		english.setPath("/");
+		english.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create("http://127.0.0.1/"), english);
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)

@@ -78,6 +78,11 @@ class ClusterJourney {
 
 	private String sku;
 
+	/** Another product in stock, for the test after the one that sells the last unit of the first. */
+	private String otherSlug;
+
+	private String otherSku;
+
 	private boolean sessionsInDatabase;
 
 	@BeforeAll
@@ -230,12 +235,14 @@ class ClusterJourney {
 	void killingAnInstanceUnderLoadCostsLessThanOnePercentOfRequestsAndNoCart() throws Exception {
 		ClusterClient guest = new ClusterClient();
 		if (this.sessionsInDatabase) {
-			Map<String, String> line = new LinkedHashMap<>(csrfOf(guest.get(FRONT + "/eu/products/" + this.slug).body()));
-			line.put("sku", this.sku);
+			// not the product whose last unit the test before sold
+			Map<String, String> line = new LinkedHashMap<>(
+					csrfOf(guest.get(FRONT + "/eu/products/" + this.otherSlug).body()));
+			line.put("sku", this.otherSku);
 			line.put("quantity", "1");
 			guest.post(FRONT + "/eu/cart/lines", FRONT, line);
 		}
-		List<String> pages = List.of(BALANCER + "/eu", BALANCER + "/eu/products/" + this.slug,
+		List<String> pages = List.of(BALANCER + "/eu", BALANCER + "/eu/products/" + this.otherSlug,
 				BALANCER + "/actuator/health/readiness");
 		AtomicInteger sent = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
@@ -275,7 +282,7 @@ class ClusterJourney {
 		assertThat(sent.get()).isGreaterThan(100);
 		assertThat(failed.get() * 100.0 / sent.get()).as("%% of requests failed").isLessThan(1.0);
 		if (this.sessionsInDatabase) {
-			assertThat(guest.get(FRONT + "/eu/cart").body()).contains(this.sku);
+			assertThat(guest.get(FRONT + "/eu/cart").body()).contains(this.otherSku);
 		}
 	}
 
@@ -298,12 +305,18 @@ class ClusterJourney {
 			String page = guest.get(FRONT + "/eu/products/" + links.group(1)).body();
 			var sku = first(SINGLE_SKU, page);
 			if (sku.isPresent() && page.contains("id=\"add-to-cart\"")) {
-				this.slug = links.group(1);
-				this.sku = sku.get();
-				return;
+				if (this.slug == null) {
+					this.slug = links.group(1);
+					this.sku = sku.get();
+				}
+				else if (!this.slug.equals(links.group(1))) {
+					this.otherSlug = links.group(1);
+					this.otherSku = sku.get();
+					return;
+				}
 			}
 		}
-		throw new AssertionError("No product of one variant in stock on the eu home page");
+		throw new AssertionError("No two products of one variant in stock on the eu home page");
 	}
 
 	private static void awaitPage(ClusterClient client, String url, String text, Duration within) throws Exception {

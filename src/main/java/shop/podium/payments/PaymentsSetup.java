@@ -2,6 +2,7 @@ package shop.podium.payments;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
@@ -27,6 +28,11 @@ class PaymentsSetup implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (application.getWebApplicationType() == WebApplicationType.NONE) {
+			// not a shop: the process that only runs the embedded database and search node for a local cluster
+			// (shop.podium.embedded.EmbeddedServers) reads the same configuration and takes no payment
+			return;
+		}
 		check(StringUtils.hasText(environment.getProperty(SECRET_KEY)),
 				StringUtils.hasText(environment.getProperty(WEBHOOK_SECRET)),
 				environment.getProperty(EMULATOR_ENABLED, Boolean.class, false));
