@@ -37,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static shop.podium.e2e.cluster.ClusterClient.csrfOf;
 import static shop.podium.e2e.cluster.ClusterClient.first;
@@ -220,11 +221,10 @@ class ClusterJourney {
 		card.putAll(Map.of("email", email, "card", "4242 4242 4242 4242", "expiry", "12/34", "cvc", "123"));
 		String origin = URI.create(paymentPage).resolve("/").toString().replaceAll("/$", "");
 		assertThat(buyer.post(paymentPage, origin, card).statusCode()).isBetween(300, 399);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (query("SELECT COUNT(*) FROM customer_order WHERE email = ? AND status = 'PAID'", email) == 0
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(250);
-		}
+		await("the webhook marking the order paid").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.until(() -> query("SELECT COUNT(*) FROM customer_order WHERE email = ? AND status = 'PAID'", email) > 0);
 		assertThat(query("SELECT COUNT(*) FROM customer_order WHERE email = ?", email)).isEqualTo(1);
 		assertThat(query("SELECT COUNT(*) FROM customer_order WHERE email = ? AND status = 'PAID'", email))
 			.as("one paid order").isEqualTo(1);
@@ -272,9 +272,11 @@ class ClusterJourney {
 					return null;
 				});
 			}
-			Thread.sleep(3000);
+			// under load first, then while HAProxy notices the dead instance and after it took it out
+			await("load on both instances").atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= 300);
 			script(Duration.ofSeconds(30), "kill-instance", "2");
-			Thread.sleep(7000);
+			int atKill = sent.get();
+			await("requests after the kill").atMost(Duration.ofSeconds(60)).until(() -> sent.get() >= atKill + 1_000);
 			running.set(false);
 		}
 		System.out.printf("[cluster] kill -9 under load: %d requests, %d failed %s%n", sent.get(), failed.get(),
@@ -319,19 +321,10 @@ class ClusterJourney {
 		throw new AssertionError("No two products of one variant in stock on the eu home page");
 	}
 
-	private static void awaitPage(ClusterClient client, String url, String text, Duration within) throws Exception {
-		long deadline = System.nanoTime() + within.toNanos();
-		String last = "";
-		while (System.nanoTime() < deadline) {
-			HttpResponse<String> page = client.get(url);
-			if (page.statusCode() == 200 && page.body().contains(text)) {
-				return;
-			}
-			last = page.statusCode() + " " + page.headers().firstValue("X-Cache").orElse("");
-			Thread.sleep(100);
-		}
-		throw new AssertionError(url + " did not show \"" + text + "\" within " + within.toMillis() + " ms (last: " + last
-				+ ")");
+	private static void awaitPage(ClusterClient client, String url, String text, Duration within) {
+		await(url + " showing \"" + text + "\"").atMost(within)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> client.get(url), page -> page.statusCode() == 200 && page.body().contains(text));
 	}
 
 	private static void script(Duration timeout, String... arguments) throws Exception {

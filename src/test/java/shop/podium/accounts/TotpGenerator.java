@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The authenticator app of the tests and journeys: codes from the secret a staff member was shown when enrolling
  * (the {@code #totp-secret} on the enrolment page). It remembers each secret it was given and the last step it
@@ -67,16 +69,9 @@ public final class TotpGenerator {
 	}
 
 	private static void sleepUntilStep(long step) {
-		long waitMillis = step * 30_000 - System.currentTimeMillis() + 50;
-		if (waitMillis > 0) {
-			try {
-				Thread.sleep(Duration.ofMillis(waitMillis));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		await("the start of the next 30-second step").atMost(Duration.ofSeconds(31))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> System.currentTimeMillis() >= step * 30_000 + 50);
 	}
 
 }

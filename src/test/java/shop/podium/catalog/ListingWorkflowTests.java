@@ -19,6 +19,7 @@ import shop.podium.regions.Regions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -278,16 +279,10 @@ class ListingWorkflowTests {
 				.param("version", PortalFixtures.reviewedVersion(this.mvc, product)).param("reason", "The sizes are missing"))
 			.andExpect(status().is3xxRedirection());
 
-		String kept = null;
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-		while (kept == null && System.nanoTime() < deadline) {
-			kept = this.jdbc.sql("SELECT CONCAT(subject, ' | ', delivered_by, ' | ', body) FROM mail_outbox WHERE recipient = ?")
-				.param(email).query(String.class).optional().orElse(null);
-			if (kept == null) {
-				Thread.sleep(100);
-			}
-		}
-		assertThat(kept).as("the review mail in the outbox").isNotNull()
+		String kept = await("the review mail in the outbox").atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT CONCAT(subject, ' | ', delivered_by, ' | ', body) FROM mail_outbox WHERE recipient = ?")
+				.param(email).query(String.class).optional().orElse(null), java.util.Objects::nonNull);
+		assertThat(kept)
 			.startsWith("Rejected: Outbox Cap | OUTBOX | ").contains("Reason: The sizes are missing");
 		String outbox = this.mvc.perform(get("/admin/outbox").with(authentication(PortalFixtures.admin())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
