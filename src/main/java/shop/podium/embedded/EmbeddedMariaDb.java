@@ -50,8 +50,11 @@ class EmbeddedMariaDb implements EmbeddedComponent {
 		Path home = Path.of(environment.getProperty("podium.embedded.data-dir", "data"), "mariadb")
 			.toAbsolutePath()
 			.normalize();
-		TemporaryDataDirectory.refuse(home);
 		boolean fresh = environment.getProperty("podium.embedded.mariadb.fresh", Boolean.class, false);
+		if (!fresh) {
+			// a database started fresh (the tests') is emptied on purpose: only one meant to last must not be lost
+			TemporaryDataDirectory.refuse(home);
+		}
 		int port = environment.getProperty("podium.embedded.mariadb.port", Integer.class, 0);
 		Running running = RUNNING.computeIfAbsent(home, dir -> launch(dir, fresh, port));
 		Map<String, Object> properties = new LinkedHashMap<>();

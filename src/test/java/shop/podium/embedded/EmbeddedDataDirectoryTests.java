@@ -59,7 +59,7 @@ class EmbeddedDataDirectoryTests {
 		Path underTmp = Files.createTempDirectory("podium-data-");
 		try {
 			assertThatThrownBy(() -> new SpringApplicationBuilder(Nothing.class).web(WebApplicationType.NONE)
-				.run("--podium.embedded.data-dir=" + underTmp, "--podium.search.uris=http://127.0.0.1:9",
+				.run("--podium.embedded.data-dir=" + underTmp, "--podium.embedded.mariadb.fresh=false", "--podium.search.uris=http://127.0.0.1:9",
 						"--spring.main.banner-mode=off"))
 				.isInstanceOf(TemporaryDataDirectory.class);
 
