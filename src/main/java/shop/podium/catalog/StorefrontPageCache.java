@@ -60,6 +60,13 @@ class StorefrontPageCache {
 	/** The template whose fragments are the personal parts of the layout. */
 	private static final String PERSONAL_PARTS = "layout/personal :: ";
 
+	/**
+	 * The personal part with the flash messages of the reader's last form. A reader with a flash message waiting
+	 * for a page gets that page rendered in full ({@link GuestPageCache}), so on a kept page this part is always
+	 * empty, and rendering its template for each signed-in reader only to find nothing to show is not needed.
+	 */
+	private static final String FLASH = "flash";
+
 	private final GuestPageCache pages;
 
 	private final Regions regions;
@@ -120,6 +127,9 @@ class StorefrontPageCache {
 	 */
 	private byte[] renderPersonalPart(String name, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) throws IOException, ServletException {
+		if (FLASH.equals(name)) {
+			return new byte[0];
+		}
 		Matcher page = STOREFRONT_PAGE.matcher(path(request));
 		Optional<Region> region = page.matches() ? this.regions.find(page.group(1)) : Optional.empty();
 		if (region.isEmpty()) {
