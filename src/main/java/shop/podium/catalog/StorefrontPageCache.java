@@ -57,6 +57,9 @@ class StorefrontPageCache {
 	private static final Pattern STOREFRONT_PAGE = Pattern
 		.compile("/([a-z]{2})(/(categories|editions|sports|products)/[^/]+)?");
 
+	/** Any page of a region (the storefront's, its search): what the personal parts need is its region. */
+	private static final Pattern REGION_PAGE = Pattern.compile("/([a-z]{2})(/.*)?");
+
 	/** The template whose fragments are the personal parts of the layout. */
 	private static final String PERSONAL_PARTS = "layout/personal :: ";
 
@@ -86,6 +89,15 @@ class StorefrontPageCache {
 		registration.setOrder(AFTER_SECURITY);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	/**
+	 * The layout's personal parts rendered for a request, for other modules that keep pages of a region with the
+	 * storefront's layout (the search page).
+	 */
+	@Bean
+	PersonalParts storefrontPersonalParts() {
+		return this::renderPersonalPart;
 	}
 
 	/**
@@ -130,7 +142,7 @@ class StorefrontPageCache {
 		if (FLASH.equals(name)) {
 			return new byte[0];
 		}
-		Matcher page = STOREFRONT_PAGE.matcher(path(request));
+		Matcher page = REGION_PAGE.matcher(path(request));
 		Optional<Region> region = page.matches() ? this.regions.find(page.group(1)) : Optional.empty();
 		if (region.isEmpty()) {
 			return null;

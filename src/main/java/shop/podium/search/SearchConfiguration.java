@@ -5,8 +5,11 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import shop.podium.core.web.GuestPageCache;
 
 /**
  * The cluster clients. Without a configured cluster they point at an address nobody listens on, which the
@@ -23,6 +26,12 @@ class SearchConfiguration {
 						properties.batchSize(), properties.probeInterval(), properties.resubmitOlderThan(),
 						properties.databaseFallbacks());
 		return new SearchClients(effective, json);
+	}
+
+	/** The search pages of full answers, served again for a few seconds (see {@link SearchResultCache}). */
+	@Bean
+	FilterRegistrationBean<GuestPageCache> searchPages(SearchResultCache answers) {
+		return answers.pages();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import shop.podium.core.web.GuestPageCache;
 import shop.podium.regions.Region;
 
 /**
@@ -37,9 +39,14 @@ class SearchController {
 	}
 
 	@GetMapping("/{region:[a-z]{2}}/search")
-	String search(Region region, @RequestParam MultiValueMap<String, String> params, Locale locale, Model model) {
+	String search(Region region, @RequestParam MultiValueMap<String, String> params, Locale locale, Model model,
+			HttpServletRequest request) {
 		SearchCriteria criteria = SearchCriteria.from(params, region.currency(), this.labels::known);
 		SearchResults results = this.searches.search(region, criteria, locale);
+		if (results.degraded() || results.busy()) {
+			// an answer of the moment: the next fan's search should try the cluster again
+			GuestPageCache.doNotKeep(request);
+		}
 		SearchLinks links = new SearchLinks(region, criteria);
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("results", results);

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How much search work the shop sends the cluster at once, and how long it reuses an answer: under a surge, fans
@@ -19,9 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param degradedTimeToLive how long an answer from the database fallback is served again: shorter, so that the
  * cluster's full answer returns soon after it has room again
  * @param maximumResults how many answers are kept at most
+ * @param maximumPageBytes how much text of search pages is kept at most (pages of full answers, for as long as
+ * their answers); zero keeps none
  */
 @ConfigurationProperties("podium.search.load")
 record SearchLoadProperties(@DefaultValue("4") int concurrency, @DefaultValue("1s") Duration waitForTurn,
 		@DefaultValue("3s") Duration resultsTimeToLive, @DefaultValue("500ms") Duration degradedTimeToLive,
-		@DefaultValue("2000") long maximumResults) {
+		@DefaultValue("2000") long maximumResults, @DefaultValue("16MB") DataSize maximumPageBytes) {
 }

@@ -5,12 +5,21 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.stereotype.Component;
+
+import shop.podium.core.web.GuestPageCache;
+import shop.podium.core.web.PersonalParts;
 
 /**
  * The answers to the searches fans just made, served again for a few seconds to the same search (same words,
@@ -18,17 +27,35 @@ import org.springframework.stereotype.Component;
  * being worked out wait for that answer instead of asking the cluster again. Per instance: each keeps its own for
  * seconds, and the index is emptied into it only when this instance writes it, so an indexed change shows within
  * {@link SearchLoadProperties#resultsTimeToLive()} on every instance.
+ *
+ * <p>The pages of full answers are kept for as long ({@link #pages()}): a popular search's page is rendered once
+ * per few seconds, not once per fan, with each reader's own header (account links, cart count) and token set into
+ * it as on the storefront's kept pages; most of the processor time of a search page was its rendering, not the
+ * cluster's work. Answers without the cluster (the database's, the "busy" page) are not kept as pages.
  */
 @Component
 class SearchResultCache {
+
+	/** After Spring Security's chain (-100), which says who is signed in; as the storefront's kept pages. */
+	static final int PAGES_ORDER = -100 + 5;
+
+	private static final Pattern SEARCH_PAGE = Pattern.compile("/[a-z]{2}/search");
 
 	private final AsyncCache<Key, SearchResults> answers;
 
 	private final boolean enabled;
 
-	SearchResultCache(SearchLoadProperties properties) {
+	private final GuestPageCache pages;
+
+	SearchResultCache(SearchLoadProperties properties, ObjectProvider<PersonalParts> personalParts) {
 		this.enabled = properties.resultsTimeToLive().isPositive();
 		Duration full = properties.resultsTimeToLive();
+		// without the layout's personal parts (storefront pages not kept), a page could not be served to another
+		PersonalParts parts = personalParts.getIfAvailable();
+		boolean keepPages = this.enabled && parts != null && properties.maximumPageBytes().toBytes() > 0;
+		this.pages = new GuestPageCache(keepPages ? SearchResultCache::isSearchPage : request -> false,
+				(parts != null) ? parts : (name, request, response, locale) -> null, full,
+				Math.max(1, properties.maximumPageBytes().toBytes()));
 		Duration degraded = properties.degradedTimeToLive();
 		this.answers = Caffeine.newBuilder()
 			.maximumSize(properties.maximumResults())
@@ -70,9 +97,22 @@ class SearchResultCache {
 		}
 	}
 
-	/** Forgets every answer: the index changed. */
+	/** Forgets every answer and every page: the index changed. */
 	void clear() {
 		this.answers.synchronous().invalidateAll();
+		this.pages.clear();
+	}
+
+	/** The filter that serves the pages of full answers again. */
+	FilterRegistrationBean<GuestPageCache> pages() {
+		FilterRegistrationBean<GuestPageCache> registration = new FilterRegistrationBean<>(this.pages);
+		registration.setOrder(PAGES_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	private static boolean isSearchPage(HttpServletRequest request) {
+		return SEARCH_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
 	}
 
 	private record Key(String region, SearchCriteria criteria, Locale locale) {

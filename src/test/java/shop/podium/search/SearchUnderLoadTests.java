@@ -2,6 +2,7 @@ package shop.podium.search;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,9 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import shop.podium.accounts.CurrentUser;
+import shop.podium.accounts.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -88,6 +95,41 @@ class SearchUnderLoadTests {
 
 		assertThat(page("/us/search?q=" + this.shop.word + "&size=M")).contains("Search is busy")
 			.contains("Please try again in a moment");
+	}
+
+	@Test
+	void aSearchAnsweredWithoutTheClusterIsNotServedAgainAsAPage() throws Exception {
+		takeEveryPlaceTowardTheCluster();
+		String path = "/us/search?q=" + this.shop.word + "&sort=newest";
+		assertThat(page(path)).contains("simplified mode");
+
+		MvcResult again = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+		assertThat(again.getHandler()).as("the search page's controller, asked again").isNotNull();
+	}
+
+	@Test
+	void aPopularSearchsPageIsRenderedOnceAndEachReaderGetsTheirOwnHeader() throws Exception {
+		String path = "/us/search?q=" + this.shop.word + "&page=1";
+		MvcResult first = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+		MvcResult second = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+		assertThat(first.getHandler()).isNotNull();
+		assertThat(second.getHandler()).as("the controller, for the second guest of the same search").isNull();
+		assertThat(second.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString())
+			.contains("<mark>" + this.shop.word + "</mark>")
+			.contains("Sign in");
+
+		this.mvc.perform(get(path).with(fan("ada"))).andExpect(status().isOk());
+		MvcResult bos = this.mvc.perform(get(path).with(fan("bo"))).andExpect(status().isOk()).andReturn();
+		assertThat(bos.getHandler()).as("the controller, for the second signed-in fan").isNull();
+		assertThat(bos.getResponse().getContentAsString()).contains("<mark>" + this.shop.word + "</mark>")
+			.contains("Sign out")
+			.doesNotContain("Sign up");
+	}
+
+	private static RequestPostProcessor fan(String name) {
+		long id = 700_000_000L + (System.nanoTime() % 1_000_000);
+		return authentication(new CurrentUser(id, name + "@search-pages.test", name, null, Set.of(Role.FAN))
+			.toAuthentication());
 	}
 
 	private void takeEveryPlaceTowardTheCluster() {

@@ -52,6 +52,9 @@ public final class GuestPageCache extends OncePerRequestFilter {
 	 */
 	private static final Set<String> PERSONAL_COOKIES = Set.of("XSRF-TOKEN", "JSESSIONID", "SESSION");
 
+	/** Set on a request whose answer must not be kept (see {@link #doNotKeep(HttpServletRequest)}). */
+	private static final String NOT_KEPT = GuestPageCache.class.getName() + ".notKept";
+
 	/** Where Spring MVC keeps the flash messages of a redirect in the session until the next page shows them. */
 	private static final String FLASH_MAPS = "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS";
 
@@ -81,6 +84,14 @@ public final class GuestPageCache extends OncePerRequestFilter {
 			.maximumWeight(maximumBytes)
 			.weigher((String key, KeptPage page) -> key.length() + page.size())
 			.build();
+	}
+
+	/**
+	 * Says that the page being rendered for this request must not be served to anyone else: an answer of the
+	 * moment (a search answered without the cluster, a "busy, try again" page) that the next reader should not get.
+	 */
+	public static void doNotKeep(HttpServletRequest request) {
+		request.setAttribute(NOT_KEPT, Boolean.TRUE);
 	}
 
 	/** Forgets every page kept: the next reader of each page gets it rendered from the current data. */
@@ -184,7 +195,7 @@ public final class GuestPageCache extends OncePerRequestFilter {
 		boolean guest = isGuest(request);
 		if (response.getStatus() != HttpServletResponse.SC_OK || contentType == null
 				|| !MediaType.TEXT_HTML.isCompatibleWith(MediaType.parseMediaType(contentType))
-				|| guest != guestBefore) {
+				|| guest != guestBefore || request.getAttribute(NOT_KEPT) != null) {
 			return new KeptPage.Rendered(null, KeptPage.strip(body, this.marks));
 		}
 		List<String> cookies = new ArrayList<>();
