@@ -151,6 +151,34 @@ class GuestPagesTests {
 	}
 
 	@Test
+	void aKeptPageReadsTheReadersSessionOnceAndDoesNotWriteIt() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String sku = skuField(this.mvc.perform(get(productPath()).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		this.mvc.perform(post("/xg/cart/lines").session(session).with(csrf()).param("sku", sku).param("quantity", "1"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/xg/cart").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get(productPath()).session(session)).andExpect(status().isOk());
+
+		StatementCounting.start();
+		String page = this.mvc.perform(get(productPath()).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> statements = StatementCounting.stopWithStatements();
+
+		assertThat(page).contains("Cart (1)");
+		assertThat(statements).as("SQL statements for the kept page of a guest with a cart")
+			.noneMatch(sql -> sql.contains("FROM product p"))
+			.noneMatch(sql -> sql.contains("UPDATE SPRING_SESSION"))
+			.filteredOn(sql -> sql.contains("FROM SPRING_SESSION"))
+			.hasSize(1);
+	}
+
+	@Test
 	@WithMockUser("fan@guest-pages.test")
 	void aSignedInFanGetsTheirOwnPage() throws Exception {
 		String page = this.mvc.perform(get(productPath())).andReturn().getResponse().getContentAsString();

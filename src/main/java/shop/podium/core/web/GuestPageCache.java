@@ -138,10 +138,8 @@ public final class GuestPageCache extends OncePerRequestFilter {
 		if (rendered.page() != null && this.generation.get() == generationBefore) {
 			this.cache.put(key, rendered.page());
 		}
-		// what the template wrote, without the marks, goes to this reader
-		if (!response.isCommitted()) {
-			response.setContentLength(rendered.body().length);
-		}
+		// what the template wrote, without the marks, goes to this reader, in one piece (see KeptPage)
+		KeptPage.wholeInBuffer(response, rendered.body().length);
 		response.getOutputStream().write(rendered.body());
 	}
 

@@ -135,12 +135,25 @@ final class KeptPage {
 		response.setContentType(this.contentType);
 		response.setLocale(this.locale);
 		this.cookies.forEach(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie));
-		response.setContentLength(chunks.stream().mapToInt(chunk -> chunk.length).sum());
+		wholeInBuffer(response, chunks.stream().mapToInt(chunk -> chunk.length).sum());
 		var out = response.getOutputStream();
 		for (byte[] chunk : chunks) {
 			out.write(chunk);
 		}
 		return true;
+	}
+
+	/**
+	 * Lets the page of {@code length} bytes be written whole before anything is sent, and announces no length: the
+	 * container sends the length itself when the request ends. A response whose announced length is reached, or
+	 * that outgrows its buffer, counts as committed to Spring Session's filter, which then saves the reader's
+	 * session and saves it again when the request ends, reading it from the database once more in between: a
+	 * second database read of the session for every page.
+	 */
+	static void wholeInBuffer(HttpServletResponse response, int length) {
+		if (!response.isCommitted() && response.getBufferSize() <= length) {
+			response.setBufferSize(length + 1);
+		}
 	}
 
 	private static void add(List<byte[]> chunks, Piece piece, CsrfToken token, byte[][] tokenBytes) {
