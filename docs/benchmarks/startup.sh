@@ -8,6 +8,8 @@
 #   RUNS=5 docs/benchmarks/startup.sh
 #   SKIP_BUILD=1 docs/benchmarks/startup.sh      # measure the jar already in target/
 #   EXTRACTED_ALONE=1 docs/benchmarks/startup.sh # also the extracted jar without the cache
+#   DB_PORT=… ES_PORT=… docs/benchmarks/startup.sh  # use a database and search node already running
+#   STEPS=25 docs/benchmarks/startup.sh          # the instances log their 25 longest start-up steps
 #
 # The database and the search node are the embedded MariaDB and Elasticsearch of a first instance ("the
 # components host", data in target/startup-data) started once; each measured instance is pointed at them with
@@ -63,6 +65,11 @@ stop_all() {
 trap stop_all EXIT INT TERM
 
 # --- the components host: its embedded database and search node are what the instances use -----------------
+if [ -n "${DB_PORT:-}" ]; then
+	# a database (and search node) already running, e.g. a shop started by hand: no components host
+	SEARCH_NODE="http://127.0.0.1:${ES_PORT:-9}"
+	say "Database on $DB_PORT, search node $SEARCH_NODE (given)"
+else
 say "Starting the components host on $PORT (embedded MariaDB and Elasticsearch, data in $DATA_DIR)"
 HOST_LOG="$WORK/components-host.log"
 setsid "$JAVA" -Xmx512m "-Dpodium.embedded.elasticsearch.distribution=$ES_ZIP" -jar "$JAR" \
@@ -92,6 +99,7 @@ if [ -z "$ES_PORT" ]; then
 	say "The search node did not start on the components host: instances point at $SEARCH_NODE (a cluster that is down)"
 fi
 say "Database on $DB_PORT, search node $SEARCH_NODE"
+fi
 
 INSTANCE_ARGS=(--spring.profiles.active=dev --server.port="$INSTANCE_PORT"
 	"--spring.datasource.url=jdbc:mysql://127.0.0.1:$DB_PORT/podium?sslMode=DISABLED&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
@@ -111,7 +119,7 @@ STARTED=""
 measure() {
 	local log="$WORK/instance.log" started now status pid
 	started="$(date +%s.%N)"
-	setsid "$JAVA" -Xmx512m "$@" "${INSTANCE_ARGS[@]}" >"$log" 2>&1 </dev/null &
+	setsid "$JAVA" -Xmx512m ${STEPS:+-Dpodium.startup.steps=$STEPS} "$@" "${INSTANCE_ARGS[@]}" >"$log" 2>&1 </dev/null &
 	pid=$!
 	PIDS+=("$pid")
 	FIRST_PAGE=""
@@ -135,6 +143,7 @@ measure() {
 		sleep 0.1
 	done
 	STARTED="$(grep -o 'Started PodiumApplication in [0-9.]* seconds' "$log" | grep -o '[0-9.]*' | head -1 || true)"
+	cp "$log" "$WORK/instance-$(date -u +%H%M%S).log"
 	if [ -n "${TRAIN:-}" ]; then
 		# the training run: the pages a fan opens first, so that their classes are in the cache too
 		for path in "/$REGION" "/$REGION/categories/t-shirts" "/$REGION/search?q=hoodie" "/sign-in" "/"; do

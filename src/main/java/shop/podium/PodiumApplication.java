@@ -12,7 +12,9 @@ public class PodiumApplication {
 
 	public static void main(String[] args) {
 		try {
-			SpringApplication.run(PodiumApplication.class, args);
+			SpringApplication application = new SpringApplication(PodiumApplication.class);
+			StartupSteps.recordIfAsked(application);
+			application.run(args);
 		}
 		catch (RuntimeException ex) {
 			// the failure has been reported; exiting runs the shutdown handlers that stop the embedded
