@@ -35,15 +35,20 @@ class PasswordPolicy {
 	 */
 	static final double MIN_ENTROPY_BITS = 35;
 
-	private final Set<String> common;
+	/**
+	 * The list of common passwords and the estimator's dictionaries, read when a password is first checked rather
+	 * than when the instance starts: reading them was the longest step of an instance's start after the
+	 * configuration classes (4.8 s of 60 s at load 30 with the JDK's AOT cache, docs/benchmarks/startup.md), and
+	 * an instance started for a surge serves pages long before anyone chooses a password.
+	 */
+	private volatile Rules rules;
 
-	private final Nbvcxz estimator;
+	private record Rules(Set<String> common, Nbvcxz estimator) {
+	}
 
-	PasswordPolicy() {
-		this.common = load("accounts/common-passwords.txt");
-		this.estimator = new Nbvcxz(new ConfigurationBuilder().setMinimumEntropy(MIN_ENTROPY_BITS)
-			.setLocale(Locale.ROOT)
-			.createConfiguration());
+	/** Whether the lists have been read (they are, once a password has been checked). */
+	boolean loaded() {
+		return this.rules != null;
 	}
 
 	/** The message key of the first rule the password breaks, if any. */
@@ -57,13 +62,31 @@ class PasswordPolicy {
 		if (EmailAddresses.same(password, email)) {
 			return Optional.of("accounts.signUp.password.isEmail");
 		}
-		if (this.common.contains(password.toLowerCase(Locale.ROOT))) {
+		Rules rules = rules();
+		if (rules.common().contains(password.toLowerCase(Locale.ROOT))) {
 			return Optional.of("accounts.signUp.password.common");
 		}
-		if (!this.estimator.estimate(password).isMinimumEntropyMet()) {
+		if (!rules.estimator().estimate(password).isMinimumEntropyMet()) {
 			return Optional.of("accounts.signUp.password.guessable");
 		}
 		return Optional.empty();
+	}
+
+	private Rules rules() {
+		Rules read = this.rules;
+		if (read == null) {
+			synchronized (this) {
+				read = this.rules;
+				if (read == null) {
+					read = new Rules(load("accounts/common-passwords.txt"),
+							new Nbvcxz(new ConfigurationBuilder().setMinimumEntropy(MIN_ENTROPY_BITS)
+								.setLocale(Locale.ROOT)
+								.createConfiguration()));
+					this.rules = read;
+				}
+			}
+		}
+		return read;
 	}
 
 	private static Set<String> load(String resource) {

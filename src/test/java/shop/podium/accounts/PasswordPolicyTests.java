@@ -13,6 +13,15 @@ class PasswordPolicyTests {
 	static final PasswordPolicy policy = new PasswordPolicy();
 
 	@Test
+	void anInstanceStartsWithoutReadingTheListsAndReadsThemForTheFirstPassword() {
+		PasswordPolicy fresh = new PasswordPolicy();
+		assertThat(fresh.loaded()).as("lists read as the policy is made").isFalse();
+
+		assertThat(fresh.violation("password1234", "fan@example.com")).contains("accounts.signUp.password.common");
+		assertThat(fresh.loaded()).isTrue();
+	}
+
+	@Test
 	void acceptsAFewUnrelatedWords() {
 		assertThat(policy.violation("correct horse battery", "fan@example.com")).isEmpty();
 		assertThat(policy.violation("velvet kettle on mars", "fan@example.com")).isEmpty();
