@@ -43,7 +43,7 @@ final class StartupSteps {
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) ready -> report(startup, shown));
 	}
 
-	private static void report(BufferingApplicationStartup startup, int shown) {
+	static void report(BufferingApplicationStartup startup, int shown) {
 		List<TimelineEvent> events = startup.getBufferedTimeline().getEvents();
 		Map<Long, Duration> children = new HashMap<>();
 		for (TimelineEvent event : events) {
