@@ -31,7 +31,11 @@ class TableOwnershipTests {
 
 	static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-	/** Who owns which table. A table created by a migration and missing here fails the test. */
+	/**
+	 * Who owns which table. A table created by a migration and missing here fails the test. {@code core}'s tables
+	 * are the shared kernel's infrastructure (cluster locks, the mail outbox, throttles, the change feed, the event
+	 * registry, sessions), which every module may use as it uses {@code core}'s types.
+	 */
 	static final Map<String, Set<String>> TABLES = Map.ofEntries(
 			Map.entry("core", Set.of("event_publication", "mail_outbox", "throttle", "shedlock", "cache_change",
 					"spring_session", "spring_session_attributes")),
