@@ -13,6 +13,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import shop.podium.e2e.finance.FinanceJourneyData;
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FinanceJourney extends BrowserJourney {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -42,7 +46,7 @@ class FinanceJourney extends BrowserJourney {
 
 	@Test
 	void aFinanceUserImportsResolvesAndDownloadsAStatement() throws IOException {
-		FinanceJourneyData data = new FinanceJourneyData(this.jdbc, this.sessions, this.emulator);
+		FinanceJourneyData data = new FinanceJourneyData(this.jdbc, this.sessions, this.emulator, this.context);
 		String name = FinanceJourneyData.unique("Journey Maker ");
 		FinanceJourneyData.Licensee licensee = data.licensee(name);
 		LocalDate lastMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import shop.podium.e2e.finance.FinanceJourneyData;
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FourEyesRefundJourney extends BrowserJourney {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -33,7 +37,7 @@ class FourEyesRefundJourney extends BrowserJourney {
 
 	@Test
 	void oneFinancePersonAsksForALargeRefundAndASecondApprovesIt() {
-		FinanceJourneyData data = new FinanceJourneyData(this.jdbc, this.sessions, this.emulator);
+		FinanceJourneyData data = new FinanceJourneyData(this.jdbc, this.sessions, this.emulator, this.context);
 		FinanceJourneyData.Licensee licensee = data.licensee(FinanceJourneyData.unique("Four Eyes Maker "));
 		String order = data.paidOrder(licensee, 250_000, Instant.now().minusSeconds(3_600));
 

@@ -2,16 +2,25 @@ package shop.podium.e2e.finance;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.core.Money;
+import shop.podium.orders.OrderChanged;
+import shop.podium.orders.OrderFacts;
+import shop.podium.orders.OrderFactsFeed;
 import shop.podium.payments.CheckoutRequest;
 import shop.podium.payments.CheckoutSession;
 import shop.podium.payments.CheckoutSessions;
@@ -30,10 +39,14 @@ public final class FinanceJourneyData {
 
 	private final StripeEmulator emulator;
 
-	public FinanceJourneyData(JdbcClient jdbc, CheckoutSessions sessions, StripeEmulator emulator) {
+	private final ApplicationContext context;
+
+	public FinanceJourneyData(JdbcClient jdbc, CheckoutSessions sessions, StripeEmulator emulator,
+			ApplicationContext context) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.emulator = emulator;
+		this.context = context;
 	}
 
 	public record Licensee(long id, String name, String licenceReference, String slug) {
@@ -107,7 +120,24 @@ public final class FinanceJourneyData {
 			.param("name", licensee.name())
 			.param("price", amountMinor)
 			.update();
+		announce(number);
 		return number;
+	}
+
+	/**
+	 * Tells the other modules of the order written above as the orders module would have (its {@link OrderChanged}
+	 * with the facts its API gives), and waits until finance's ledger has it.
+	 */
+	private void announce(String number) {
+		OrderFacts facts = this.context.getBean(OrderFactsFeed.class).of(number).orElseThrow();
+		new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult(status -> this.context.publishEvent(new OrderChanged(facts)));
+		Awaitility.await("finance's ledger records order " + number)
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM finance_order WHERE number = ?")
+				.param(number)
+				.query(Integer.class)
+				.single() == 1);
 	}
 
 	/** A card payment taken in Stripe for something the shop never sold (no order with that number). */

@@ -43,9 +43,12 @@ class TeamInvitations {
 
 	private final LicenseeStaff staff;
 
+	private final LicenseeDirectory licensees;
+
 	TeamInvitations(JdbcClient jdbc, Accounts accounts, AuditLog audit, TeamProperties properties,
-			ObjectProvider<Clock> clock, LicenseeStaff staff) {
+			ObjectProvider<Clock> clock, LicenseeStaff staff, LicenseeDirectory licensees) {
 		this.staff = staff;
+		this.licensees = licensees;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -121,19 +124,12 @@ class TeamInvitations {
 
 	@Transactional(readOnly = true)
 	String licenseeName(long licenseeId) {
-		return this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(licenseeId).query(String.class).single();
+		return this.licensees.licensee(licenseeId).orElseThrow().name();
 	}
 
-	/**
-	 * Whether the licensee is active. Read from the licensing module's table, as {@link #licenseeName} does: the
-	 * licensing module depends on this one (the audit log), so asking its API would make a cycle.
-	 */
+	/** Whether the licensee is active, as licensing answers through the {@link LicenseeDirectory}. */
 	private boolean licenseeActive(long licenseeId) {
-		return "ACTIVE".equals(this.jdbc.sql("SELECT status FROM licensee WHERE id = ?")
-			.param(licenseeId)
-			.query(String.class)
-			.optional()
-			.orElse(null));
+		return this.licensees.licensee(licenseeId).map(LicenseeDirectory.Licensee::active).orElse(false);
 	}
 
 	@Transactional(readOnly = true)
@@ -209,22 +205,24 @@ class TeamInvitations {
 			return Opened.unknown();
 		}
 		return this.jdbc.sql("""
-				SELECT i.id, i.licensee_id, l.name, l.status, i.email, i.expires_at, i.accepted_at, i.revoked_at,
-				       i.as_admin
-				FROM team_invite i JOIN licensee l ON l.id = i.licensee_id WHERE i.token_hash = ?"""
-				+ (lock ? " FOR UPDATE" : ""))
+				SELECT i.id, i.licensee_id, i.email, i.expires_at, i.accepted_at, i.revoked_at, i.as_admin
+				FROM team_invite i WHERE i.token_hash = ?""" + (lock ? " FOR UPDATE" : ""))
 			.param(hash(token))
 			.query((rs, n) -> {
+				long id = rs.getLong("id");
+				long licenseeId = rs.getLong("licensee_id");
+				String email = rs.getString("email");
 				Instant expires = rs.getTimestamp("expires_at").toInstant();
+				boolean asAdmin = rs.getBoolean("as_admin");
 				State state = (rs.getTimestamp("accepted_at") != null) ? State.USED
 						: (rs.getTimestamp("revoked_at") != null) ? State.REVOKED
-								: !expires.isAfter(this.clock.instant()) ? State.EXPIRED
-										: !"ACTIVE".equals(rs.getString("status")) ? State.LICENSEE_SUSPENDED
-												: State.OPEN;
-				return new Opened(state, rs.getLong("id"), rs.getLong("licensee_id"), rs.getString("name"),
-						rs.getString("email"), expires, rs.getBoolean("as_admin"));
+								: !expires.isAfter(this.clock.instant()) ? State.EXPIRED : State.OPEN;
+				return this.licensees.licensee(licenseeId)
+					.map(licensee -> new Opened((state == State.OPEN && !licensee.active()) ? State.LICENSEE_SUSPENDED
+							: state, id, licensee.id(), licensee.name(), email, expires, asAdmin));
 			})
 			.optional()
+			.flatMap(opened -> opened)
 			.orElseGet(Opened::unknown);
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import shop.podium.accounts.AuditLog;
 import shop.podium.licensing.LicenceRule;
+import shop.podium.licensing.Licensees;
 
 /**
  * The rights holder's side of the listing workflow: what waits for review, approve or reject
@@ -42,8 +43,12 @@ class Approvals {
 
 	private final Clock clock;
 
+	private final Licensees licensees;
+
 	Approvals(JdbcClient jdbc, ListingStore store, PendingVariants pendingVariants, ListingNotices notices,
-			AuditLog audit, ApplicationEventPublisher events, LicenceCheck licence, ObjectProvider<Clock> clock) {
+			AuditLog audit, ApplicationEventPublisher events, LicenceCheck licence, ObjectProvider<Clock> clock,
+			Licensees licensees) {
+		this.licensees = licensees;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.pendingVariants = pendingVariants;
@@ -65,18 +70,19 @@ class Approvals {
 	}
 
 	List<Waiting> queue() {
+		Map<Long, String> holders = this.licensees.names();
 		return this.jdbc.sql("""
-				SELECT p.id, COALESCE(t.name, p.slug) AS name, l.name AS licensee, FALSE AS revision, p.submitted_at AS at
-				FROM product p JOIN licensee l ON l.id = p.licensee_id
+				SELECT p.id, COALESCE(t.name, p.slug) AS name, p.licensee_id, FALSE AS revision, p.submitted_at AS at
+				FROM product p
 				LEFT JOIN product_text t ON t.product_id = p.id AND t.locale = 'en'
 				WHERE p.status = 'SUBMITTED'
 				UNION ALL
-				SELECT p.id, COALESCE(t.name, p.slug), l.name, TRUE, r.submitted_at
-				FROM product_revision r JOIN product p ON p.id = r.product_id JOIN licensee l ON l.id = p.licensee_id
+				SELECT p.id, COALESCE(t.name, p.slug), p.licensee_id, TRUE, r.submitted_at
+				FROM product_revision r JOIN product p ON p.id = r.product_id
 				LEFT JOIN product_revision_text t ON t.product_id = p.id AND t.locale = 'en'
 				WHERE r.status = 'SUBMITTED' AND p.status = 'APPROVED'
 				ORDER BY at, id""")
-			.query((rs, n) -> new Waiting(rs.getLong("id"), rs.getString("name"), rs.getString("licensee"),
+			.query((rs, n) -> new Waiting(rs.getLong("id"), rs.getString("name"), holders.get(rs.getLong("licensee_id")),
 					rs.getBoolean("revision"), (rs.getTimestamp("at") != null) ? rs.getTimestamp("at").toInstant() : null))
 			.list();
 	}
@@ -96,8 +102,7 @@ class Approvals {
 	}
 
 	String licenseeName(ListingStore.StoredListing listing) {
-		return this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(listing.licenseeId())
-			.query(String.class).single();
+		return this.licensees.name(listing.licenseeId()).orElseThrow();
 	}
 
 	/**

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import shop.podium.licensing.Licensees;
+
 /**
  * The catalog as search indexes it: whole products with their texts in every language and their offers in
  * every region, read in batches with a fixed number of statements per batch (five), whatever its size.
@@ -25,8 +27,11 @@ public class CatalogFeed {
 
 	private final JdbcClient jdbc;
 
-	CatalogFeed(JdbcClient jdbc) {
+	private final Licensees licensees;
+
+	CatalogFeed(JdbcClient jdbc, Licensees licensees) {
 		this.jdbc = jdbc;
+		this.licensees = licensees;
 	}
 
 	public TaxonomyNames taxonomyNames() {
@@ -118,21 +123,22 @@ public class CatalogFeed {
 					.put(rs.getString(2), new IndexableProduct.RegionOffer(rs.getLong(3),
 							Currency.getInstance(rs.getString(4)), rs.getBoolean(5), rs.getBoolean(6)));
 			});
+		Map<Long, Licensees.Named> holders = this.licensees.all();
 		return this.jdbc.sql("""
-				SELECT p.id, p.slug, p.sku_stem, p.image, p.status, p.licensee_id, l.code AS licensee_code,
-				  l.name AS licensee_name, c.slug AS category_slug, e.slug AS edition_slug, e.year, p.popularity,
-				  p.created_at
+				SELECT p.id, p.slug, p.sku_stem, p.image, p.status, p.licensee_id, c.slug AS category_slug,
+				  e.slug AS edition_slug, e.year, p.popularity, p.created_at
 				FROM product p
-				JOIN licensee l ON l.id = p.licensee_id
 				JOIN category c ON c.id = p.category_id
 				JOIN edition e ON e.id = p.edition_id
 				WHERE p.id IN (:ids) ORDER BY p.id""")
 			.param("ids", unique)
 			.query((rs, n) -> {
 				long id = rs.getLong("id");
+				Licensees.Named holder = holders.get(rs.getLong("licensee_id"));
 				return new IndexableProduct(id, rs.getString("slug"), rs.getString("sku_stem"), rs.getString("image"),
 						ListingStatus.valueOf(rs.getString("status")), rs.getLong("licensee_id"),
-						rs.getString("licensee_code"), rs.getString("licensee_name"), rs.getString("category_slug"),
+						(holder != null) ? holder.code() : null, (holder != null) ? holder.name() : null,
+						rs.getString("category_slug"),
 						rs.getString("edition_slug"), rs.getInt("year"), sports.getOrDefault(id, List.of()),
 						names.getOrDefault(id, Map.of()), descriptions.getOrDefault(id, Map.of()),
 						rs.getInt("popularity"),

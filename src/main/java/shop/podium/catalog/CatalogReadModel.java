@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import shop.podium.core.Money;
 import shop.podium.licensing.LicenceGrants;
+import shop.podium.licensing.Licensees;
 import shop.podium.regions.Region;
 
 /**
@@ -37,7 +38,10 @@ class CatalogReadModel {
 
 	private final LicenceGrants grants;
 
-	CatalogReadModel(JdbcClient jdbc, LicenceGrants grants) {
+	private final Licensees licensees;
+
+	CatalogReadModel(JdbcClient jdbc, LicenceGrants grants, Licensees licensees) {
+		this.licensees = licensees;
 		this.jdbc = jdbc;
 		this.grants = grants;
 	}
@@ -124,13 +128,11 @@ class CatalogReadModel {
 	 */
 	Optional<ProductDetails> product(Region region, String slug, Locale locale) {
 		Optional<ProductRow> found = this.jdbc.sql("""
-				SELECT p.id, p.slug, p.sku_stem, p.image, p.status, p.licensee_id, l.name AS licensee_name,
-				  c.slug AS category_slug, c.sized, COALESCE(NULLIF(ctl.name, ''), cte.name, c.slug) AS category_name,
+				SELECT p.id, p.slug, p.sku_stem, p.image, p.status, p.licensee_id, c.slug AS category_slug, c.sized, COALESCE(NULLIF(ctl.name, ''), cte.name, c.slug) AS category_name,
 				  e.slug AS edition_slug, COALESCE(NULLIF(etl.name, ''), ete.name, e.slug) AS edition_name,
 				  %s AS name, COALESCE(NULLIF(tl.description, ''), te.description, '') AS description,
 				  o.price_minor, o.currency, o.active
 				FROM product p
-				JOIN licensee l ON l.id = p.licensee_id
 				JOIN category c ON c.id = p.category_id
 				JOIN edition e ON e.id = p.edition_id
 				LEFT JOIN offer o ON o.product_id = p.id AND o.region_code = :region
@@ -167,7 +169,7 @@ class CatalogReadModel {
 			return Optional.empty();
 		}
 		return Optional.of(new ProductDetails(row.id(), row.slug(), row.skuStem(), row.name(), row.description(),
-				row.image(), row.licenseeName(), new Facet(Facet.Kind.EDITION, row.editionSlug(), row.editionName()),
+				row.image(), this.licensees.name(row.licenseeId()).orElse(null), new Facet(Facet.Kind.EDITION, row.editionSlug(), row.editionName()),
 				new Facet(Facet.Kind.CATEGORY, row.categorySlug(), row.categoryName()), row.sized(),
 				Money.ofMinor(row.priceMinor(), row.currency()), availability, variants));
 	}
@@ -176,14 +178,14 @@ class CatalogReadModel {
 		String currency = rs.getString("currency");
 		return new ProductRow(rs.getLong("id"), rs.getString("slug"), rs.getString("sku_stem"), rs.getString("image"),
 				ListingStatus.valueOf(rs.getString("status")), rs.getLong("licensee_id"),
-				rs.getString("licensee_name"), rs.getString("category_slug"), rs.getBoolean("sized"),
+				rs.getString("category_slug"), rs.getBoolean("sized"),
 				rs.getString("category_name"), rs.getString("edition_slug"), rs.getString("edition_name"),
 				rs.getString("name"), rs.getString("description"), rs.getLong("price_minor"), currency,
 				rs.getBoolean("active"));
 	}
 
 	private record ProductRow(long id, String slug, String skuStem, String image, ListingStatus status,
-			long licenseeId, String licenseeName, String categorySlug, boolean sized, String categoryName,
+			long licenseeId, String categorySlug, boolean sized, String categoryName,
 			String editionSlug, String editionName, String name, String description, long priceMinor,
 			String currency, boolean offerActive) {
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import shop.podium.core.Money;
 import shop.podium.licensing.LicenceGrant;
 import shop.podium.licensing.LicenceGrants;
+import shop.podium.licensing.Licensees;
 import shop.podium.regions.Region;
 
 /**
@@ -26,7 +27,10 @@ public class VariantOffers {
 
 	private final LicenceGrants grants;
 
-	VariantOffers(JdbcClient jdbc, LicenceGrants grants) {
+	private final Licensees licensees;
+
+	VariantOffers(JdbcClient jdbc, LicenceGrants grants, Licensees licensees) {
+		this.licensees = licensees;
 		this.jdbc = jdbc;
 		this.grants = grants;
 	}
@@ -41,14 +45,14 @@ public class VariantOffers {
 		}
 		List<LicenceGrant> grants = this.grants.activeToday(region.code());
 		Map<String, VariantOffer> found = new LinkedHashMap<>();
+		Map<Long, String> holders = this.licensees.names();
 		this.jdbc.sql("""
 				SELECT v.id AS variant_id, v.sku, v.size, v.colour, p.id AS product_id, p.slug, p.image, p.status,
-				  p.licensee_id, l.name AS licensee_name, c.slug AS category_slug, e.slug AS edition_slug,
+				  p.licensee_id, c.slug AS category_slug, e.slug AS edition_slug,
 				  COALESCE(NULLIF(tl.name, ''), te.name, p.slug) AS name,
 				  o.price_minor, o.currency, o.active, COALESCE(s.quantity, 0) AS quantity
 				FROM variant v
 				JOIN product p ON p.id = v.product_id
-				JOIN licensee l ON l.id = p.licensee_id
 				JOIN category c ON c.id = p.category_id
 				JOIN edition e ON e.id = p.edition_id
 				LEFT JOIN offer o ON o.product_id = p.id AND o.region_code = :region
@@ -75,7 +79,7 @@ public class VariantOffers {
 						: (colour != null && !colour.isBlank()) ? colour : null;
 				return new VariantOffer(rs.getString("sku"), rs.getLong("variant_id"), rs.getLong("product_id"),
 						rs.getString("slug"), rs.getString("name"), rs.getString("image"), label,
-						rs.getLong("licensee_id"), rs.getString("licensee_name"), price, availability, quantity);
+						rs.getLong("licensee_id"), holders.get(rs.getLong("licensee_id")), price, availability, quantity);
 			})
 			.list()
 			.forEach(offer -> found.put(offer.sku(), offer));

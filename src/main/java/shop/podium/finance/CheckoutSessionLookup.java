@@ -34,7 +34,7 @@ class CheckoutSessionLookup {
 	/** @return how many sessions were looked up */
 	int lookUp(StripeClient client) throws StripeException {
 		List<String> sessions = this.jdbc.sql("""
-				SELECT o.stripe_session_id FROM customer_order o
+				SELECT o.stripe_session_id FROM finance_order o
 				LEFT JOIN finance_checkout_session s ON s.session_id = o.stripe_session_id
 				WHERE o.stripe_session_id IS NOT NULL AND o.stripe_payment_intent_id IS NULL
 				  AND (s.session_id IS NULL OR s.status = 'open')""")

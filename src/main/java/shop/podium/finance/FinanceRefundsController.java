@@ -1,12 +1,10 @@
 package shop.podium.finance;
 
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +31,8 @@ class FinanceRefundsController {
 
 	private final RefundApprovals refunds;
 
-	private final JdbcClient jdbc;
-
-	FinanceRefundsController(RefundApprovals refunds, JdbcClient jdbc) {
+	FinanceRefundsController(RefundApprovals refunds) {
 		this.refunds = refunds;
-		this.jdbc = jdbc;
 	}
 
 	@GetMapping("/finance/refunds")
@@ -94,26 +89,19 @@ class FinanceRefundsController {
 			redirect.addFlashAttribute("alert", "finance.refunds.reasonRequired");
 			return "redirect:/finance/refunds";
 		}
-		Optional<String> currency = this.jdbc.sql("SELECT currency FROM customer_order WHERE number = ?")
-			.param(order.strip())
-			.query(String.class)
-			.optional();
-		if (currency.isEmpty()) {
+		Optional<Money> refundable = this.refunds.refundable(order.strip());
+		if (refundable.isEmpty()) {
 			redirect.addFlashAttribute("alert", "finance.refunds.unknownOrder");
 			return "redirect:/finance/refunds";
 		}
 		try {
 			Money money;
 			if (full) {
-				long left = this.jdbc.sql("SELECT total_minor - refunded_minor FROM customer_order WHERE number = ?")
-					.param(order.strip())
-					.query(Long.class)
-					.single();
-				money = Money.ofMinor(left, currency.get());
+				money = refundable.get();
 			}
 			else {
 				// typed as the finance officer writes amounts: "12,50" in French
-				money = MoneyInput.parse(amount, Currency.getInstance(currency.get()), locale);
+				money = MoneyInput.parse(amount, refundable.get().currency(), locale);
 			}
 			RefundApprovals.Outcome outcome = this.refunds.request(order.strip(), money, reason.strip(), request.strip());
 			redirect.addFlashAttribute("notice", switch (outcome) {

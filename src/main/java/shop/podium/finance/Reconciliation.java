@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Matches the imported ledger to the shop's orders and refunds and files what does not match. Set-based SQL
  * (a handful of statements whatever the volume), so matching 100,000 transactions costs what indexing them
- * does. Finance reads the orders tables ({@code customer_order}, {@code order_refund}) here read-only: orders
- * offers no bulk read API, and matching row by row through one would not scale.
+ * does. The shop's side is finance's own ledger of orders and refunds ({@link OrderLedger}), kept from the orders
+ * module's events, so matching is set-based without reading another module's tables.
  *
  * <p>
  * A charge is matched by its PaymentIntent id, then through the Checkout Session the order stored (for an order
@@ -65,23 +65,23 @@ class Reconciliation {
 
 	private void linkOrders() {
 		this.jdbc.sql("""
-				UPDATE finance_balance_transaction t JOIN customer_order o ON o.stripe_payment_intent_id = t.payment_intent_id
+				UPDATE finance_balance_transaction t JOIN finance_order o ON o.stripe_payment_intent_id = t.payment_intent_id
 				SET t.order_number = o.number, t.matched = (t.reporting_category = 'charge')
 				WHERE t.order_number IS NULL AND t.payment_intent_id IS NOT NULL
 				  AND t.reporting_category IN ('charge', 'refund', 'dispute', 'dispute_reversal')""").update();
 		this.jdbc.sql("""
 				UPDATE finance_balance_transaction t
 				JOIN finance_checkout_session s ON s.payment_intent_id = t.payment_intent_id
-				JOIN customer_order o ON o.stripe_session_id = s.session_id
+				JOIN finance_order o ON o.stripe_session_id = s.session_id
 				SET t.order_number = o.number, t.matched = (t.reporting_category = 'charge')
 				WHERE t.order_number IS NULL AND t.payment_intent_id IS NOT NULL
 				  AND t.reporting_category IN ('charge', 'refund', 'dispute', 'dispute_reversal')""").update();
 		this.jdbc.sql("""
-				UPDATE finance_balance_transaction t JOIN customer_order o ON o.number = t.metadata_order
+				UPDATE finance_balance_transaction t JOIN finance_order o ON o.number = t.metadata_order
 				SET t.order_number = o.number, t.matched = (t.reporting_category = 'charge')
 				WHERE t.order_number IS NULL AND t.reporting_category IN ('charge', 'refund')""").update();
 		this.jdbc.sql("""
-				UPDATE finance_balance_transaction t JOIN order_refund r ON r.stripe_refund_id = t.source_id
+				UPDATE finance_balance_transaction t JOIN finance_order_refund r ON r.stripe_refund_id = t.source_id
 				SET t.matched = TRUE
 				WHERE t.matched = FALSE AND t.reporting_category = 'refund'""").update();
 	}
@@ -98,14 +98,14 @@ class Reconciliation {
 		/** Paid in Stripe, but the shop's order never became paid (a webhook that never arrived). */
 		CHARGE_ORDER_NOT_PAID("""
 				SELECT t.id subject, o.number order_number, t.id stripe_id, t.amount_minor amount, t.currency currency, CONCAT('order status ', o.status) detail
-				FROM finance_balance_transaction t JOIN customer_order o ON o.number = t.order_number
+				FROM finance_balance_transaction t JOIN finance_order o ON o.number = t.order_number
 				WHERE t.reporting_category = 'charge' AND o.status NOT IN %s""".formatted(PAID_STATUSES)),
 
 		/** The charge's amount is not the order's total. */
 		AMOUNT_MISMATCH("""
 				SELECT t.id subject, o.number order_number, t.id stripe_id, COALESCE(t.source_amount, t.amount_minor) - o.total_minor amount, o.currency currency,
 				  CONCAT('Stripe ', COALESCE(t.source_amount, t.amount_minor), ', order ', o.total_minor) detail
-				FROM finance_balance_transaction t JOIN customer_order o ON o.number = t.order_number
+				FROM finance_balance_transaction t JOIN finance_order o ON o.number = t.order_number
 				WHERE t.reporting_category = 'charge' AND COALESCE(t.source_currency, t.currency) = o.currency
 				  AND COALESCE(t.source_amount, t.amount_minor) <> o.total_minor"""),
 
@@ -113,7 +113,7 @@ class Reconciliation {
 		CURRENCY_MISMATCH("""
 				SELECT t.id subject, o.number order_number, t.id stripe_id, COALESCE(t.source_amount, t.amount_minor) amount, COALESCE(t.source_currency, t.currency) currency,
 				  CONCAT('Stripe ', COALESCE(t.source_currency, t.currency), ', order ', o.currency) detail
-				FROM finance_balance_transaction t JOIN customer_order o ON o.number = t.order_number
+				FROM finance_balance_transaction t JOIN finance_order o ON o.number = t.order_number
 				WHERE t.reporting_category = 'charge' AND COALESCE(t.source_currency, t.currency) <> o.currency"""),
 
 		/** More than one charge for one order: each charge must match exactly one order, and the reverse. */
@@ -127,7 +127,7 @@ class Reconciliation {
 		/** The shop says paid; Stripe has no charge for it. */
 		ORDER_WITHOUT_CHARGE("""
 				SELECT o.number subject, o.number order_number, o.stripe_payment_intent_id stripe_id, o.total_minor amount, o.currency currency, o.status detail
-				FROM customer_order o
+				FROM finance_order o
 				WHERE o.status IN %s AND o.paid_at IS NOT NULL
 				  AND o.paid_at <= (SELECT MAX(h.created_at) FROM finance_balance_transaction h WHERE h.origin = 'API')
 				  AND NOT EXISTS (SELECT 1 FROM finance_balance_transaction t
@@ -139,13 +139,13 @@ class Reconciliation {
 				SELECT t.id subject, t.order_number order_number, t.source_id stripe_id, t.amount_minor amount, t.currency currency, t.description detail
 				FROM finance_balance_transaction t
 				WHERE t.reporting_category = 'refund'
-				  AND NOT EXISTS (SELECT 1 FROM order_refund r WHERE r.stripe_refund_id = t.source_id)"""),
+				  AND NOT EXISTS (SELECT 1 FROM finance_order_refund r WHERE r.stripe_refund_id = t.source_id)"""),
 
 		/** A refund the shop recorded that Stripe's ledger does not have. */
 		REFUND_NOT_IN_STRIPE("""
 				SELECT CONCAT('order_refund:', r.id) subject, o.number order_number, r.stripe_refund_id stripe_id, -r.amount_minor amount, o.currency currency,
 				  r.reason detail
-				FROM order_refund r JOIN customer_order o ON o.id = r.order_id
+				FROM finance_order_refund r JOIN finance_order o ON o.id = r.order_id
 				WHERE r.created_at <= (SELECT MAX(h.created_at) FROM finance_balance_transaction h WHERE h.origin = 'API')
 				  AND NOT EXISTS (SELECT 1 FROM finance_balance_transaction t
 				                  WHERE t.reporting_category = 'refund' AND t.source_id = r.stripe_refund_id)"""),
@@ -154,8 +154,8 @@ class Reconciliation {
 		REFUND_AMOUNT_MISMATCH("""
 				SELECT t.id subject, o.number order_number, t.source_id stripe_id, COALESCE(t.source_amount, -t.amount_minor) - r.amount_minor amount, o.currency currency,
 				  CONCAT('Stripe ', COALESCE(t.source_amount, -t.amount_minor), ', shop ', r.amount_minor) detail
-				FROM finance_balance_transaction t JOIN order_refund r ON r.stripe_refund_id = t.source_id
-				JOIN customer_order o ON o.id = r.order_id
+				FROM finance_balance_transaction t JOIN finance_order_refund r ON r.stripe_refund_id = t.source_id
+				JOIN finance_order o ON o.id = r.order_id
 				WHERE t.reporting_category = 'refund' AND COALESCE(t.source_amount, -t.amount_minor) <> r.amount_minor"""),
 
 		/** A cardholder disputed a charge: money and a fee left the balance. */

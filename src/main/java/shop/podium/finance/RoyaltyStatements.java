@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,12 +25,13 @@ import shop.podium.accounts.CurrentUser;
 import shop.podium.licensing.GuaranteePeriod;
 import shop.podium.licensing.LicenceBook;
 import shop.podium.licensing.LicenceSummary;
+import shop.podium.licensing.Licensees;
 
 /**
  * Royalty statements: computed live for an open period, read back as billed for a closed one. Closing a period
  * freezes every licensee's statement in one transaction; a refund made afterwards is dated after the period and
- * lands in a later one, as an adjustment when the sale was billed before. Sales and refunds are read from the
- * orders tables (read-only, as in {@link Reconciliation}).
+ * lands in a later one, as an adjustment when the sale was billed before. Sales and refunds are read from
+ * finance's own ledger of orders ({@link OrderLedger}); licensees and licences come from licensing's API.
  */
 @Service
 class RoyaltyStatements {
@@ -37,19 +40,23 @@ class RoyaltyStatements {
 
 	private final LicenceBook licences;
 
+	private final Licensees licensees;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	RoyaltyStatements(JdbcClient jdbc, LicenceBook licences, AuditLog audit, ObjectProvider<Clock> clock) {
+	RoyaltyStatements(JdbcClient jdbc, LicenceBook licences, Licensees licensees, AuditLog audit,
+			ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
+		this.licensees = licensees;
 		this.licences = licences;
 		this.audit = audit;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	Optional<String> licenseeName(long licenseeId) {
-		return this.jdbc.sql("SELECT name FROM licensee WHERE id = ?").param(licenseeId).query(String.class).optional();
+		return this.licensees.name(licenseeId);
 	}
 
 	boolean closed(RoyaltyPeriod period) {
@@ -222,31 +229,25 @@ class RoyaltyStatements {
 
 	/** Licensees with sales or refunds in the period, or a minimum guarantee running in it. */
 	List<Long> licenseesIn(RoyaltyPeriod period) {
-		return this.jdbc.sql("""
-				SELECT l.licensee_id FROM order_line l JOIN customer_order o ON o.id = l.order_id
+		Set<Long> found = new LinkedHashSet<>(this.jdbc.sql("""
+				SELECT l.licensee_id FROM finance_order_line l JOIN finance_order o ON o.id = l.order_id
 				WHERE o.paid_at >= :from AND o.paid_at < :until
 				UNION
-				SELECT l.licensee_id FROM order_refund r JOIN order_line l ON l.order_id = r.order_id
-				WHERE r.created_at >= :from AND r.created_at < :until
-				UNION
-				SELECT licensee_id FROM licence
-				WHERE minimum_guarantee_minor > 0 AND valid_from < :untilDay AND valid_to >= :fromDay""")
+				SELECT l.licensee_id FROM finance_order_refund r JOIN finance_order_line l ON l.order_id = r.order_id
+				WHERE r.created_at >= :from AND r.created_at < :until""")
 			.param("from", Timestamp.from(period.from()))
 			.param("until", Timestamp.from(period.until()))
-			.param("fromDay", period.start())
-			.param("untilDay", period.endExclusive())
 			.query(Long.class)
-			.list();
+			.list());
+		found.addAll(this.licences.licenseesWithGuaranteeRunning(period.start(), period.endExclusive()));
+		return List.copyOf(found);
 	}
 
 	private static final String LINE = """
-			SELECT o.currency, o.region_code, c.slug, e.slug, o.paid_at,
+			SELECT o.currency, o.region_code, l.category_slug, l.edition_slug, o.paid_at,
 			  l.unit_price_minor * l.quantity - CASE WHEN o.tax_inclusive THEN l.tax_minor ELSE 0 END AS base,
 			  o.total_minor %s
-			FROM order_line l JOIN customer_order o ON o.id = l.order_id
-			LEFT JOIN product p ON p.slug = l.product_slug
-			LEFT JOIN category c ON c.id = p.category_id
-			LEFT JOIN edition e ON e.id = p.edition_id
+			FROM finance_order_line l JOIN finance_order o ON o.id = l.order_id
 			""";
 
 	private List<RoyaltyCalculator.Sale> sales(long licenseeId, RoyaltyPeriod period) {
@@ -264,7 +265,7 @@ class RoyaltyStatements {
 
 	private List<RoyaltyCalculator.Sale> returns(long licenseeId, RoyaltyPeriod period) {
 		return this.jdbc.sql(LINE.formatted(", r.amount_minor") + """
-				JOIN order_refund r ON r.order_id = o.id
+				JOIN finance_order_refund r ON r.order_id = o.id
 				WHERE l.licensee_id = :l AND r.created_at >= :from AND r.created_at < :until AND o.paid_at IS NOT NULL""")
 			.param("l", licenseeId)
 			.param("from", Timestamp.from(period.from()))
@@ -281,7 +282,7 @@ class RoyaltyStatements {
 	private static final String LICENSEE_CHARGES = """
 			FROM finance_balance_transaction t
 			WHERE t.reporting_category = 'charge' AND t.created_at >= :from AND t.created_at < :until
-			  AND t.order_number IN (SELECT o.number FROM customer_order o JOIN order_line l ON l.order_id = o.id
+			  AND t.order_number IN (SELECT o.number FROM finance_order o JOIN finance_order_line l ON l.order_id = o.id
 			                         WHERE l.licensee_id = :l)
 			""";
 

@@ -47,6 +47,21 @@ public class LicenceBook {
 		return load("l.id = :id", licenceId).stream().findFirst();
 	}
 
+	/**
+	 * The licensees holding a licence with a minimum guarantee whose validity overlaps the days from {@code from}
+	 * up to {@code until} (excluded): those owing a statement for the period even without a sale in it.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> licenseesWithGuaranteeRunning(LocalDate from, LocalDate until) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT licensee_id FROM licence
+				WHERE minimum_guarantee_minor > 0 AND valid_from < :until AND valid_to >= :from""")
+			.param("from", from)
+			.param("until", until)
+			.query(Long.class)
+			.list();
+	}
+
 	/** A licence in force that ends soon, with its holder: for the rights holder to renew or let lapse. */
 	public record Ending(long licenceId, String reference, long licenseeId, String licenseeName, LocalDate validTo) {
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,7 +35,11 @@ class LicensingAdmin {
 
 	private final ApplicationEventPublisher events;
 
-	LicensingAdmin(JdbcClient jdbc, LicenceBook book, AuditLog audit, ApplicationEventPublisher events) {
+	private final ObjectProvider<ListingCounts> listings;
+
+	LicensingAdmin(JdbcClient jdbc, LicenceBook book, AuditLog audit, ApplicationEventPublisher events,
+			ObjectProvider<ListingCounts> listings) {
+		this.listings = listings;
 		this.jdbc = jdbc;
 		this.book = book;
 		this.audit = audit;
@@ -44,14 +49,16 @@ class LicensingAdmin {
 	record LicenseeRow(long id, String code, String name, String kind, String status, long licences, long products) {
 	}
 
+	/** Every licensee with its number of licences and of listings (the catalog counts those). */
 	List<LicenseeRow> licensees() {
+		Map<Long, Long> products = this.listings.getIfAvailable(() -> Map::of).perLicensee();
 		return this.jdbc.sql("""
 				SELECT l.id, l.code, l.name, l.kind, l.status,
-				  (SELECT COUNT(*) FROM licence x WHERE x.licensee_id = l.id) AS licences,
-				  (SELECT COUNT(*) FROM product p WHERE p.licensee_id = l.id) AS products
+				  (SELECT COUNT(*) FROM licence x WHERE x.licensee_id = l.id) AS licences
 				FROM licensee l ORDER BY l.name""")
 			.query((rs, n) -> new LicenseeRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					rs.getString("kind"), rs.getString("status"), rs.getLong("licences"), rs.getLong("products")))
+					rs.getString("kind"), rs.getString("status"), rs.getLong("licences"),
+					products.getOrDefault(rs.getLong("id"), 0L)))
 			.list();
 	}
 

@@ -122,13 +122,16 @@ class OrderPayments {
 				if (order.userId() != null) {
 					this.carts.clear(order.userId(), order.regionCode());
 				}
-				this.events.publishEvent(new OrderPaid(number));
 			}
 			case PAYMENT_FAILED, EXPIRED -> this.reservations.release(number);
 			default -> {
 			}
 		}
 		this.orders.changeStatus(order, next.get(), this.clock.instant(), note);
+		if (next.get() == OrderStatus.PAID) {
+			// after the change, so that the facts say paid and when
+			this.events.publishEvent(new OrderPaid(number, this.orders.facts(number).orElseThrow()));
+		}
 		log.info("Order {} is now {} ({})", number, next.get(), source);
 	}
 

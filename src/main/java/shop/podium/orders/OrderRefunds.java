@@ -158,7 +158,7 @@ public class OrderRefunds {
 			this.orders.addRefund(order.id(), refundId, order.refundable().minorUnits(), reason, "SHOP", actor(),
 					this.clock.instant());
 			this.events.publishEvent(new OrderRefunded(number, order.refundable().minorUnits(),
-					order.total().currency().getCurrencyCode()));
+					order.total().currency().getCurrencyCode(), this.orders.facts(number).orElseThrow()));
 		}
 		putBackAll(order);
 		this.orders.changeStatus(order, OrderStatus.CANCELLED, this.clock.instant(), reason);
@@ -224,7 +224,8 @@ public class OrderRefunds {
 			}
 			return;
 		}
-		this.events.publishEvent(new OrderRefunded(order.number(), amount, order.total().currency().getCurrencyCode()));
+		this.events.publishEvent(new OrderRefunded(order.number(), amount, order.total().currency().getCurrencyCode(),
+				this.orders.facts(order.number()).orElseThrow()));
 		Order after = this.orders.find(order.id()).orElseThrow();
 		if (after.refundable().isZero() && after.status().paid()) {
 			if (!after.anyShipped()) {

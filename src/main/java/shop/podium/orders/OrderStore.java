@@ -4,28 +4,51 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import shop.podium.catalog.ProductClassifications;
 import shop.podium.core.Money;
 
 /**
  * Orders in the database, in plain SQL. {@link #lock} takes the order row's lock for the rest of the
  * transaction: every change of an order's state goes through it, so a webhook, the success page and the sweep
  * handling the same order queue up instead of racing.
+ *
+ * <p>
+ * Every change other modules may care about publishes {@link OrderChanged} with the order's facts as they stand,
+ * in the changing transaction (one is opened for a change made outside any, so the event is never dropped).
+ * Lists of orders are read in two statements per page (the orders, then all their lines), not per order.
  */
 @Component
 class OrderStore {
 
 	private final JdbcClient jdbc;
 
-	OrderStore(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	private final ProductClassifications classifications;
+
+	private final TransactionTemplate transactions;
+
+	OrderStore(JdbcClient jdbc, ApplicationEventPublisher events, ProductClassifications classifications,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.events = events;
+		this.classifications = classifications;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	record NewOrder(String number, String regionCode, String currency, Locale locale, Long userId, String email,
@@ -92,6 +115,7 @@ class OrderStore {
 				.update();
 		}
 		recordStatus(id, OrderStatus.PENDING_PAYMENT, order.now(), null);
+		changed(id);
 		return id;
 	}
 
@@ -166,13 +190,17 @@ class OrderStore {
 		String currency = o.total().currency().getCurrencyCode();
 		return this.jdbc.sql("SELECT * FROM order_line WHERE order_id = :id ORDER BY position")
 			.param("id", o.id())
-			.query((rs, n) -> new Order.Line(rs.getLong("id"), rs.getInt("position"), rs.getLong("variant_id"),
-					rs.getString("sku"), rs.getString("product_slug"), rs.getString("product_name"),
-					rs.getString("variant_label"), rs.getLong("licensee_id"), rs.getString("licensee_name"),
-					Money.ofMinor(rs.getLong("unit_price_minor"), currency), rs.getInt("quantity"),
-					Money.ofMinor(rs.getLong("tax_minor"), currency), rs.getString("carrier"),
-					rs.getString("tracking_number"), instant(rs, "shipped_at"), rs.getInt("restocked_quantity")))
+			.query((rs, n) -> line(rs, currency))
 			.list();
+	}
+
+	private static Order.Line line(ResultSet rs, String currency) throws SQLException {
+		return new Order.Line(rs.getLong("id"), rs.getInt("position"), rs.getLong("variant_id"), rs.getString("sku"),
+				rs.getString("product_slug"), rs.getString("product_name"), rs.getString("variant_label"),
+				rs.getLong("licensee_id"), rs.getString("licensee_name"),
+				Money.ofMinor(rs.getLong("unit_price_minor"), currency), rs.getInt("quantity"),
+				Money.ofMinor(rs.getLong("tax_minor"), currency), rs.getString("carrier"), rs.getString("tracking_number"),
+				instant(rs, "shipped_at"), rs.getInt("restocked_quantity"));
 	}
 
 	private static Order withDetails(Order o, List<Order.Line> lines, List<Order.StatusChange> history,
@@ -193,6 +221,7 @@ class OrderStore {
 			.param("id", order.id())
 			.update();
 		recordStatus(order.id(), status, now, note);
+		changed(order.id());
 	}
 
 	void recordStatus(long orderId, OrderStatus status, Instant now, String note) {
@@ -210,7 +239,7 @@ class OrderStore {
 	 * @return whether this session was recorded
 	 */
 	boolean attachSessionIfNone(long orderId, String sessionId, String url, Instant expiresAt) {
-		return this.jdbc.sql("""
+		boolean attached = this.jdbc.sql("""
 				UPDATE customer_order SET stripe_session_id = :session, stripe_session_url = :url,
 				  session_expires_at = :expires, version = version + 1
 				WHERE id = :id AND stripe_session_id IS NULL""")
@@ -219,6 +248,10 @@ class OrderStore {
 			.param("expires", expiresAt)
 			.param("id", orderId)
 			.update() == 1;
+		if (attached) {
+			changed(orderId);
+		}
+		return attached;
 	}
 
 	void attachSession(long orderId, String sessionId, String url, Instant expiresAt) {
@@ -231,13 +264,19 @@ class OrderStore {
 			.param("expires", expiresAt)
 			.param("id", orderId)
 			.update();
+		changed(orderId);
 	}
 
 	void attachPaymentIntent(long orderId, String paymentIntentId) {
-		this.jdbc.sql("UPDATE customer_order SET stripe_payment_intent_id = :pi WHERE id = :id AND stripe_payment_intent_id IS NULL")
+		int attached = this.jdbc.sql("""
+				UPDATE customer_order SET stripe_payment_intent_id = :pi, version = version + 1
+				WHERE id = :id AND stripe_payment_intent_id IS NULL""")
 			.param("pi", paymentIntentId)
 			.param("id", orderId)
 			.update();
+		if (attached == 1) {
+			changed(orderId);
+		}
 	}
 
 	void markDisputed(long orderId) {
@@ -274,6 +313,7 @@ class OrderStore {
 				.param("amount", amount)
 				.param("id", orderId)
 				.update();
+			changed(orderId);
 		}
 		return inserted == 1;
 	}
@@ -340,42 +380,130 @@ class OrderStore {
 			.list();
 	}
 
+	/**
+	 * A signed-in fan's latest orders, with their lines (status history and refunds are left empty: the list
+	 * shows neither; {@link #find} reads them for one order).
+	 */
 	List<Order> byUser(long userId) {
-		return this.jdbc.sql("SELECT id FROM customer_order WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT 100")
+		return withLines(this.jdbc.sql("""
+				SELECT * FROM customer_order WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT 100""")
 			.param("user", userId)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(id -> find(id).orElseThrow())
-			.toList();
+			.query(OrderStore::order)
+			.list());
 	}
 
+	/** The latest orders, of one status or of all, with their lines (no history or refunds, as {@link #byUser}). */
 	List<Order> latest(String status, int limit) {
-		return this.jdbc.sql("""
-				SELECT id FROM customer_order WHERE (:status IS NULL OR status = :status)
+		return withLines(this.jdbc.sql("""
+				SELECT * FROM customer_order WHERE (:status IS NULL OR status = :status)
 				ORDER BY id DESC LIMIT :limit""")
 			.param("status", status)
 			.param("limit", limit)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(id -> find(id).orElseThrow())
-			.toList();
+			.query(OrderStore::order)
+			.list());
 	}
 
-	/** Paid orders with at least one line of the licensee, newest first. */
+	/** Paid orders with at least one line of the licensee, newest first, with their lines (as {@link #byUser}). */
 	List<Order> forLicensee(long licenseeId, int limit) {
-		return this.jdbc.sql("""
-				SELECT DISTINCT o.id FROM customer_order o JOIN order_line l ON l.order_id = o.id
-				WHERE l.licensee_id = :licensee AND o.status IN ('PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED')
+		return withLines(this.jdbc.sql("""
+				SELECT o.* FROM customer_order o
+				WHERE o.status IN ('PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED')
+				  AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.licensee_id = :licensee)
 				ORDER BY o.id DESC LIMIT :limit""")
 			.param("licensee", licenseeId)
 			.param("limit", limit)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(id -> find(id).orElseThrow())
+			.query(OrderStore::order)
+			.list());
+	}
+
+	/** The orders with all their lines, read in one statement whatever their number. */
+	private List<Order> withLines(List<Order> orders) {
+		Map<Long, List<Order.Line>> lines = linesOf(orders);
+		return orders.stream()
+			.map(o -> withDetails(o, lines.getOrDefault(o.id(), List.of()), List.of(), List.of()))
 			.toList();
+	}
+
+	private Map<Long, List<Order.Line>> linesOf(List<Order> orders) {
+		Map<Long, List<Order.Line>> lines = new HashMap<>();
+		if (orders.isEmpty()) {
+			return lines;
+		}
+		Map<Long, String> currencies = new HashMap<>();
+		orders.forEach(o -> currencies.put(o.id(), o.total().currency().getCurrencyCode()));
+		this.jdbc.sql("SELECT * FROM order_line WHERE order_id IN (:ids) ORDER BY order_id, position")
+			.param("ids", List.copyOf(currencies.keySet()))
+			.query(rs -> {
+				long orderId = rs.getLong("order_id");
+				lines.computeIfAbsent(orderId, k -> new ArrayList<>()).add(line(rs, currencies.get(orderId)));
+			});
+		return lines;
+	}
+
+	/** The facts of orders after that id, in id order: what a ledger built from the events starts from. */
+	List<OrderFacts> factsAfter(long afterId, int limit) {
+		return facts(this.jdbc.sql("SELECT * FROM customer_order WHERE id > :after ORDER BY id LIMIT :limit")
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(OrderStore::order)
+			.list());
+	}
+
+	Optional<OrderFacts> facts(String number) {
+		return byNumber(number).map(o -> facts(List.of(o)).getFirst());
+	}
+
+	/** Publishes the order's facts as they stand now, in the current transaction or in one of its own. */
+	private void changed(long orderId) {
+		this.transactions.executeWithoutResult(status -> {
+			Order order = this.jdbc.sql("SELECT * FROM customer_order WHERE id = :id")
+				.param("id", orderId)
+				.query(OrderStore::order)
+				.single();
+			this.events.publishEvent(new OrderChanged(facts(List.of(order)).getFirst()));
+		});
+	}
+
+	/** Facts of these orders in three statements: the lines, the refunds, and the products' classes. */
+	private List<OrderFacts> facts(List<Order> orders) {
+		if (orders.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Order.Line>> lines = linesOf(orders);
+		Map<String, ProductClassifications.Classification> classes = this.classifications
+			.of(lines.values().stream().flatMap(List::stream).map(Order.Line::productSlug).toList());
+		Map<Long, Long> versions = new HashMap<>();
+		Map<Long, List<OrderFacts.RefundFacts>> refunds = new LinkedHashMap<>();
+		Map<Long, String> currencies = new HashMap<>();
+		orders.forEach(o -> currencies.put(o.id(), o.total().currency().getCurrencyCode()));
+		this.jdbc.sql("SELECT id, version FROM customer_order WHERE id IN (:ids)")
+			.param("ids", List.copyOf(currencies.keySet()))
+			.query(rs -> {
+				versions.put(rs.getLong(1), rs.getLong(2));
+			});
+		this.jdbc.sql("""
+				SELECT id, order_id, stripe_refund_id, amount_minor, reason, created_at FROM order_refund
+				WHERE order_id IN (:ids) ORDER BY id""")
+			.param("ids", List.copyOf(currencies.keySet()))
+			.query(rs -> {
+				long orderId = rs.getLong("order_id");
+				refunds.computeIfAbsent(orderId, k -> new ArrayList<>())
+					.add(new OrderFacts.RefundFacts(rs.getLong("id"), rs.getString("stripe_refund_id"),
+							Money.ofMinor(rs.getLong("amount_minor"), currencies.get(orderId)), rs.getString("reason"),
+							instant(rs, "created_at")));
+			});
+		return orders.stream().map(o -> {
+			List<OrderFacts.LineFacts> lineFacts = lines.getOrDefault(o.id(), List.of()).stream().map(l -> {
+				ProductClassifications.Classification c = classes.get(l.productSlug());
+				return new OrderFacts.LineFacts(l.position(), l.licenseeId(), l.licenseeName(), l.productSlug(),
+						(c != null) ? c.categorySlug() : null, (c != null) ? c.editionSlug() : null, l.unitPrice(),
+						l.quantity(), l.tax());
+			}).toList();
+			return new OrderFacts(o.id(), o.number(), versions.getOrDefault(o.id(), 0L), o.regionCode(),
+					o.total().currency().getCurrencyCode(), o.status(), o.total(), o.tax(), o.taxInclusive(),
+					o.createdAt(), o.paidAt(), o.stripeSessionId(), o.paymentIntentId(), lineFacts,
+					refunds.getOrDefault(o.id(), List.of()));
+		}).toList();
 	}
 
 	boolean ship(long orderId, long lineId, long licenseeId, String carrier, String tracking, Instant now) {

@@ -69,6 +69,12 @@ public class RefundApprovals {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
+	/** What is left to refund of the order (in its currency), empty when there is no such order. */
+	@Transactional(readOnly = true)
+	public Optional<Money> refundable(String number) {
+		return this.orders.find(number).map(Order::refundable);
+	}
+
 	/**
 	 * A finance person's refund by amount: made now when within the threshold, else kept for approval.
 	 * @throws RefundRefused as {@link OrderRefunds#refund(String, Money, String, String)}: unknown order, not paid,

@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +16,7 @@ import shop.podium.accounts.CurrentUser;
 import shop.podium.catalog.ListingSummaries;
 import shop.podium.core.ReaderDates;
 import shop.podium.licensing.LicenceBook;
+import shop.podium.licensing.Licensees;
 import shop.podium.licensing.LicenceSummary;
 import shop.podium.orders.LicenseeSales;
 import shop.podium.regions.Region;
@@ -35,7 +35,7 @@ class LicenseeDashboardController {
 
 	static final int LINES_TO_SHIP = 10;
 
-	private final JdbcClient jdbc;
+	private final Licensees licensees;
 
 	private final ListingSummaries listings;
 
@@ -45,9 +45,9 @@ class LicenseeDashboardController {
 
 	private final Regions regions;
 
-	LicenseeDashboardController(JdbcClient jdbc, ListingSummaries listings, LicenceBook licences, LicenseeSales sales,
+	LicenseeDashboardController(Licensees licensees, ListingSummaries listings, LicenceBook licences, LicenseeSales sales,
 			Regions regions) {
-		this.jdbc = jdbc;
+		this.licensees = licensees;
 		this.listings = listings;
 		this.licences = licences;
 		this.sales = sales;
@@ -57,12 +57,7 @@ class LicenseeDashboardController {
 	@GetMapping("/licensee")
 	String dashboard(CurrentUser user, Model model) {
 		long licenseeId = user.requireLicenseeId();
-		// a plain read of the licensee's name, which licensing offers no API for yet
-		String licenseeName = this.jdbc.sql("SELECT name FROM licensee WHERE id = ?")
-			.param(licenseeId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		String licenseeName = this.licensees.name(licenseeId).orElse(null);
 		LocalDate today = this.licences.today();
 		model.addAttribute("user", user);
 		model.addAttribute("licenseeName", licenseeName);

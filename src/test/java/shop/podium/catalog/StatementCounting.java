@@ -17,10 +17,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the SQL statements the test's own thread prepares, to show that a page costs a fixed number of
- * queries whatever it lists (no N+1).
+ * queries whatever it lists (no N+1). Other modules' tests import it too (the order lists).
  */
 @TestConfiguration(proxyBeanMethods = false)
-class StatementCounting {
+public class StatementCounting {
 
 	private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
@@ -29,17 +29,17 @@ class StatementCounting {
 	private static volatile Thread counted;
 
 	/** Starts counting the statements of the calling thread from zero. */
-	static void start() {
+	public static void start() {
 		statements.clear();
 		counted = Thread.currentThread();
 	}
 
-	static int stop() {
+	public static int stop() {
 		return stopWithStatements().size();
 	}
 
 	/** The SQL of each statement prepared since {@link #start()}, in order. */
-	static List<String> stopWithStatements() {
+	public static List<String> stopWithStatements() {
 		counted = null;
 		return List.copyOf(statements);
 	}

@@ -14,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import shop.podium.orders.OrderFactsFeed;
 import shop.podium.payments.CheckoutSession;
 import shop.podium.payments.CheckoutSessions;
 import shop.podium.payments.emulator.StripeEmulator;
@@ -34,6 +35,12 @@ import static shop.podium.finance.FinancePagesTests.finance;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "podium.finance.import-cron=-")
 @AutoConfigureMockMvc
 class DiscrepancyLifecycleTests {
+
+	@Autowired
+	private OrderFactsFeed orderFacts;
+
+	@Autowired
+	private OrderLedger ledger;
 
 	@Autowired
 	MockMvc mvc;
@@ -60,7 +67,7 @@ class DiscrepancyLifecycleTests {
 	@BeforeEach
 	void holdWebhooks() {
 		this.webhooks.deliverWebhooks(false);
-		this.fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		this.fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		this.product = this.fixtures.product("0.1000", 0, "EUR");
 	}
 
@@ -124,9 +131,12 @@ class DiscrepancyLifecycleTests {
 
 		// Stripe's charge for it shows up after that import; the order learns its PaymentIntent from the webhook
 		CheckoutSession session = this.fixtures.pay(late, 3900, "EUR", FinanceFixtures.CARD);
-		this.jdbc.sql("UPDATE customer_order SET stripe_session_id = ?, stripe_payment_intent_id = ? WHERE number = ?")
+		this.jdbc.sql("""
+				UPDATE customer_order SET stripe_session_id = ?, stripe_payment_intent_id = ?, version = version + 1
+				WHERE number = ?""")
 			.params(session.id(), session.paymentIntentId(), late)
 			.update();
+		this.fixtures.recorded(late);
 		runImport();
 
 		assertThat(status(item)).isEqualTo("RESOLVED");

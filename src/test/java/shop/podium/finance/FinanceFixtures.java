@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import shop.podium.core.Money;
+import shop.podium.orders.OrderFactsFeed;
 import shop.podium.payments.CheckoutRequest;
 import shop.podium.payments.CheckoutSession;
 import shop.podium.payments.CheckoutSessions;
@@ -23,7 +24,8 @@ import shop.podium.payments.emulator.StripeEmulator;
 
 /**
  * Orders and payments for the finance scenarios. Orders are written with plain SQL as the orders module would
- * have left them (finance only reads them); payments go through the payments module's public API and the
+ * have left them, then recorded in finance's ledger from the facts the orders module's API gives (as its events
+ * would have); payments go through the payments module's public API and the
  * emulator, as a fan paying on Stripe's page would. Names are unique per call.
  */
 class FinanceFixtures {
@@ -38,10 +40,25 @@ class FinanceFixtures {
 
 	private final StripeEmulator emulator;
 
-	FinanceFixtures(JdbcClient jdbc, CheckoutSessions sessions, StripeEmulator emulator) {
+	private final OrderFactsFeed orders;
+
+	private final OrderLedger ledger;
+
+	FinanceFixtures(JdbcClient jdbc, CheckoutSessions sessions, StripeEmulator emulator, OrderFactsFeed orders,
+			OrderLedger ledger) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.emulator = emulator;
+		this.orders = orders;
+		this.ledger = ledger;
+	}
+
+	/**
+	 * Tells finance's ledger what the orders module would have told it of that order (its {@link
+	 * shop.podium.orders.OrderChanged} facts), since the fixtures write the order's rows directly.
+	 */
+	void recorded(String number) {
+		this.ledger.record(this.orders.of(number).orElseThrow());
 	}
 
 	static String unique(String prefix) {
@@ -147,6 +164,7 @@ class FinanceFixtures {
 				.param("tax", line.tax())
 				.update();
 		}
+		recorded(number);
 		return number;
 	}
 
@@ -160,10 +178,11 @@ class FinanceFixtures {
 			.param("at", Timestamp.from(at))
 			.param("n", number)
 			.update();
-		this.jdbc.sql("UPDATE customer_order SET refunded_minor = refunded_minor + :a WHERE number = :n")
+		this.jdbc.sql("UPDATE customer_order SET refunded_minor = refunded_minor + :a, version = version + 1 WHERE number = :n")
 			.param("a", amount)
 			.param("n", number)
 			.update();
+		recorded(number);
 	}
 
 	/**

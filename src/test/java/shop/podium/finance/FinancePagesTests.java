@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import shop.podium.orders.OrderFactsFeed;
 import shop.podium.accounts.CurrentUser;
 import shop.podium.accounts.Role;
 import shop.podium.payments.CheckoutSessions;
@@ -43,6 +44,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "podium.finance.import-cron=-")
 @AutoConfigureMockMvc
 class FinancePagesTests {
+
+	@Autowired
+	private OrderFactsFeed orderFacts;
+
+	@Autowired
+	private OrderLedger ledger;
 
 	@Autowired
 	MockMvc mvc;
@@ -80,7 +87,7 @@ class FinancePagesTests {
 
 	@Test
 	void aLicenseeSeesItsOwnStatementAsPageCsvAndPdfAndAnotherLicenseesIsNotFound() throws Exception {
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		FinanceFixtures.Product mine = fixtures.product("0.1200", 0, "EUR");
 		FinanceFixtures.Product theirs = fixtures.product("0.0800", 0, "EUR");
 		fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "PAID", java.time.Instant.parse("2025-05-05T10:00:00Z"),
@@ -183,7 +190,7 @@ class FinancePagesTests {
 	}
 
 	private String paidOrder() {
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		FinanceFixtures.Product product = fixtures.product("0.1000", 0, "EUR");
 		String number = FinanceFixtures.unique("PD-");
 		var session = fixtures.pay(number, 3900, "EUR", FinanceFixtures.CARD);

@@ -15,6 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import shop.podium.orders.OrderFactsFeed;
 import shop.podium.payments.CheckoutSessions;
 import shop.podium.payments.emulator.StripeEmulator;
 
@@ -36,6 +37,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinanceReportsTests {
+
+	@Autowired
+	private OrderFactsFeed orderFacts;
+
+	@Autowired
+	private OrderLedger ledger;
 
 	static final FinanceReports.Range RANGE = new FinanceReports.Range(YearMonth.of(2019, 4), YearMonth.of(2019, 5));
 
@@ -67,7 +74,7 @@ class FinanceReportsTests {
 
 	@BeforeAll
 	void plant() {
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		this.a = fixtures.product("0.1000", 0, "EUR");
 		this.b = fixtures.product("0.1000", 0, "EUR");
 		this.nameA = name(this.a);

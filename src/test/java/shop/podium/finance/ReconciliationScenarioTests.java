@@ -16,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import shop.podium.orders.OrderFactsFeed;
 import shop.podium.core.Money;
 import shop.podium.orders.OrderRefunds;
 import shop.podium.payments.CheckoutSession;
@@ -44,6 +45,12 @@ import static shop.podium.finance.FinancePagesTests.finance;
 		properties = "podium.finance.import-cron=-")
 @AutoConfigureMockMvc
 class ReconciliationScenarioTests {
+
+	@Autowired
+	private OrderFactsFeed orderFacts;
+
+	@Autowired
+	private OrderLedger ledger;
 
 	@Autowired
 	MockMvc mvc;
@@ -86,7 +93,7 @@ class ReconciliationScenarioTests {
 	@Test
 	void findsExactlyThePlantedDiscrepanciesAndPayoutsAddUpToTheCent() throws Exception {
 		this.webhooks.deliverWebhooks(false);
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		FinanceFixtures.Product product = fixtures.product("0.1000", 0, "EUR");
 		Instant march = Instant.parse("2026-03-01T09:00:00Z");
 		String[][] regions = { { "eu", "EUR", "3900" }, { "us", "USD", "4200" }, { "jp", "JPY", "4800" } };

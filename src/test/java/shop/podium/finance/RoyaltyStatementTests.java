@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import shop.podium.orders.OrderFactsFeed;
 import shop.podium.licensing.GuaranteePeriod;
 import shop.podium.payments.CheckoutSessions;
 import shop.podium.payments.emulator.StripeEmulator;
@@ -41,6 +42,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RoyaltyStatementTests {
 
 	@Autowired
+	private OrderFactsFeed orderFacts;
+
+	@Autowired
+	private OrderLedger ledger;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -57,7 +64,7 @@ class RoyaltyStatementTests {
 
 	@Test
 	void statementsMatchTheHandComputedFixtureAndFreezeWhenThePeriodCloses() {
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		// 500.00 EUR guaranteed per calendar quarter
 		FinanceFixtures.Product product = fixtures.product("0.1000", 50_000, "EUR", "QUARTER", LocalDate.of(2025, 1, 1),
 				LocalDate.of(2027, 12, 31));
@@ -125,7 +132,7 @@ class RoyaltyStatementTests {
 
 	@Test
 	void aGuaranteePeriodCutByTheLicencesStartOrEndIsOwedProRataOnTheStatementThatEndsIt() {
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		// 91,000 JPY per quarter, from 15 February to 10 May 2025
 		FinanceFixtures.Product product = fixtures.product("0.1000", 91_000, "JPY", "QUARTER", LocalDate.of(2025, 2, 15),
 				LocalDate.of(2025, 5, 10));
@@ -154,7 +161,7 @@ class RoyaltyStatementTests {
 
 	@Test
 	void eachCurrencyAndTheTotalAreConvertedAtTheRatesStripeAppliedOnThePageCsvAndPdf() throws Exception {
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		// 20.00 EUR guaranteed per month; the account settles in EUR
 		FinanceFixtures.Product product = fixtures.product("0.1000", 2_000, "EUR", "MONTH", LocalDate.of(2025, 1, 1),
 				LocalDate.of(2027, 12, 31));
@@ -226,7 +233,7 @@ class RoyaltyStatementTests {
 
 	@Test
 	void closingAQuarterFreezesItsMonthsAndClosingTwiceSaysSoOnThePage() throws Exception {
-		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator);
+		FinanceFixtures fixtures = new FinanceFixtures(this.jdbc, this.sessions, this.emulator, this.orderFacts, this.ledger);
 		FinanceFixtures.Product product = fixtures.product("0.1000", 0, "EUR", "YEAR", LocalDate.of(2024, 1, 1),
 				LocalDate.of(2027, 12, 31));
 		fixtures.order(FinanceFixtures.unique("PD-"), "eu", "EUR", "PAID", at("2024-08-12"), 0, 3900, null, null,

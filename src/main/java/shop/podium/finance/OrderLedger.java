@@ -1,0 +1,124 @@
+package shop.podium.finance;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import shop.podium.orders.OrderChanged;
+import shop.podium.orders.OrderFacts;
+
+/**
+ * Finance's own ledger of the shop's orders, their lines and refunds, kept from the orders module's
+ * {@link OrderChanged} events: reconciliation, reports and royalty statements read it and never the orders
+ * tables. Recording is idempotent: an order's row is replaced only by facts of a higher version, and a refund is
+ * recorded once by its id, so a replayed, retried or late event changes nothing.
+ */
+@Component
+class OrderLedger {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	OrderLedger(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@ApplicationModuleListener
+	void on(OrderChanged event) {
+		record(event.order());
+	}
+
+	/** @return whether the ledger changed */
+	@Transactional
+	boolean record(OrderFacts order) {
+		boolean changed;
+		int inserted = this.jdbc.sql("""
+				INSERT IGNORE INTO finance_order (id, number, version, region_code, currency, status, total_minor,
+				  tax_minor, tax_inclusive, refunded_minor, stripe_session_id, stripe_payment_intent_id, created_at,
+				  paid_at, recorded_at)
+				VALUES (:id, :number, :version, :region, :currency, :status, :total, :tax, :inclusive, :refunded,
+				  :session, :intent, :created, :paid, :now)""")
+			.paramSource(columns(order))
+			.update();
+		if (inserted == 1) {
+			changed = true;
+		}
+		else {
+			changed = this.jdbc.sql("""
+					UPDATE finance_order SET version = :version, status = :status, total_minor = :total,
+					  tax_minor = :tax, tax_inclusive = :inclusive, refunded_minor = :refunded,
+					  stripe_session_id = :session, stripe_payment_intent_id = :intent, paid_at = :paid,
+					  recorded_at = :now
+					WHERE id = :id AND version < :version""")
+				.paramSource(columns(order))
+				.update() == 1;
+		}
+		if (changed) {
+			// lines do not change once placed; rewritten with the newer facts all the same, never merged
+			this.jdbc.sql("DELETE FROM finance_order_line WHERE order_id = ?").param(order.orderId()).update();
+			for (OrderFacts.LineFacts line : order.lines()) {
+				this.jdbc.sql("""
+						INSERT INTO finance_order_line (order_id, position, licensee_id, licensee_name, product_slug,
+						  category_slug, edition_slug, unit_price_minor, quantity, tax_minor)
+						VALUES (:order, :position, :licensee, :name, :slug, :category, :edition, :unit, :quantity, :tax)""")
+					.param("order", order.orderId())
+					.param("position", line.position())
+					.param("licensee", line.licenseeId())
+					.param("name", line.licenseeName())
+					.param("slug", line.productSlug())
+					.param("category", line.categorySlug())
+					.param("edition", line.editionSlug())
+					.param("unit", line.unitPrice().minorUnits())
+					.param("quantity", line.quantity())
+					.param("tax", line.tax().minorUnits())
+					.update();
+			}
+		}
+		for (OrderFacts.RefundFacts refund : order.refunds()) {
+			changed |= this.jdbc.sql("""
+					INSERT IGNORE INTO finance_order_refund (id, order_id, stripe_refund_id, amount_minor, reason, created_at)
+					VALUES (:id, :order, :stripe, :amount, :reason, :at)""")
+				.param("id", refund.refundId())
+				.param("order", order.orderId())
+				.param("stripe", refund.stripeRefundId())
+				.param("amount", refund.amount().minorUnits())
+				.param("reason", refund.reason())
+				.param("at", timestamp(refund.createdAt()))
+				.update() == 1;
+		}
+		return changed;
+	}
+
+	private MapSqlParameterSource columns(OrderFacts order) {
+		return new MapSqlParameterSource()
+			.addValue("id", order.orderId())
+			.addValue("number", order.number())
+			.addValue("version", order.version())
+			.addValue("region", order.regionCode())
+			.addValue("currency", order.currency())
+			.addValue("status", order.status().name())
+			.addValue("total", order.total().minorUnits())
+			.addValue("tax", order.tax().minorUnits())
+			.addValue("inclusive", order.taxInclusive())
+			.addValue("refunded", order.refunds().stream().mapToLong(r -> r.amount().minorUnits()).sum())
+			.addValue("session", order.checkoutSessionId())
+			.addValue("intent", order.paymentIntentId())
+			.addValue("created", timestamp(order.createdAt()))
+			.addValue("paid", timestamp(order.paidAt()))
+			.addValue("now", timestamp(this.clock.instant()));
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+}
