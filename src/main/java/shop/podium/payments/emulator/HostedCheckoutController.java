@@ -118,7 +118,7 @@ class HostedCheckoutController {
 	private Map<String, Object> view(ObjectNode session) {
 		String currency = session.get("currency").asString();
 		List<Item> items = new ArrayList<>();
-		for (JsonNode item : session.path("line_items").path("data")) {
+		for (JsonNode item : this.emulator.lineItems(session.get("id").asString())) {
 			items.add(new Item(item.get("description").asString(), item.get("quantity").asLong(),
 					money(item.get("amount_total").asLong(), currency)));
 		}
