@@ -79,8 +79,8 @@ class EmulatorApiController {
 					"client_reference_id", "customer_email", "locale", "metadata", "payment_intent_data")),
 			Map.entry("POST refund", Set.of("charge", "payment_intent", "amount", "reason", "metadata")),
 			Map.entry("POST payout", Set.of("amount", "currency", "description", "metadata", "statement_descriptor")),
-			Map.entry("POST account", Set.of("type", "country", "email", "business_type", "capabilities", "metadata",
-					"default_currency")),
+			Map.entry("POST account", Set.of("type", "controller", "country", "email", "business_type",
+					"business_profile", "capabilities", "metadata", "default_currency")),
 			Map.entry("POST account update", Set.of("email", "business_profile", "metadata")),
 			Map.entry("POST account_link", Set.of("account", "refresh_url", "return_url", "type", "collect")),
 			Map.entry("POST transfer", Set.of("amount", "currency", "destination", "source_transaction",
@@ -265,6 +265,10 @@ class EmulatorApiController {
 				payout = value;
 			}
 			else if (!Set.of("limit", "starting_after", "ending_before").contains(name) && !name.startsWith("expand")) {
+				// a filter is a plain name the endpoint takes (checked already): nothing a caller typed reaches the SQL
+				if (!name.matches("[a-z_]+")) {
+					throw EmulatorError.unknownParameter(name);
+				}
 				fields.put(name, value);
 			}
 		}

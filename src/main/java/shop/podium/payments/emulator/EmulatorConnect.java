@@ -67,7 +67,9 @@ class EmulatorConnect {
 
 	@Transactional
 	ObjectNode createAccount(Map<String, String> params) {
-		String type = params.getOrDefault("type", "express");
+		// an Express account, asked for by its type or, as Stripe now prefers, by what its controller gives it
+		String dashboard = params.get("controller[stripe_dashboard][type]");
+		String type = params.getOrDefault("type", (dashboard != null) ? dashboard : "express");
 		if (!"express".equals(type)) {
 			throw EmulatorError.invalid("The emulator creates Express accounts only (type=express).", "type");
 		}
@@ -82,6 +84,12 @@ class EmulatorConnect {
 		account.put("default_currency", params.getOrDefault("default_currency", CURRENCIES.getOrDefault(country, "eur")));
 		putOrNull(account, "email", params.get("email"));
 		putOrNull(account, "business_type", params.get("business_type"));
+		ObjectNode profile = (ObjectNode) account.get("business_profile");
+		for (String field : List.of("name", "url", "support_email")) {
+			if (params.containsKey("business_profile[" + field + "]")) {
+				profile.put(field, params.get("business_profile[" + field + "]"));
+			}
+		}
 		ObjectNode capabilities = (ObjectNode) account.get("capabilities");
 		params.forEach((key, value) -> {
 			if (key.startsWith("capabilities[") && key.endsWith("][requested]") && "true".equals(value)) {

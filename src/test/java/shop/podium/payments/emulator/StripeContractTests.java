@@ -55,6 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -249,6 +250,11 @@ class StripeContractTests {
 			.list(BalanceTransactionListParams.builder().build(), asLicensee).getData();
 		assertThat(licenseeTxns).extracting(BalanceTransaction::getType).containsExactlyInAnyOrder("payment", "payment_refund");
 		assertThat(stripe().v1().accounts().retrieveCurrent(asLicensee).getId()).isEqualTo(account.getId());
+		var admin = new shop.podium.accounts.CurrentUser(9390, "admin-contract@example.test", "Admin", null,
+				Set.of(shop.podium.accounts.Role.ADMIN)).toAuthentication();
+		this.mvc.perform(get("/stripe-emulator").with(authentication(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Kiwi Caps")));
 		assertThat(this.emulator.payOutConnectedAccount(account.getId())).hasSize(1);
 		List<Payout> licenseePayouts = stripe().v1().payouts().list(com.stripe.param.PayoutListParams.builder().build(),
 				asLicensee).getData();
@@ -309,6 +315,10 @@ class StripeContractTests {
 		assertThat(error.get("code").asString()).isEqualTo("parameter_unknown");
 		assertThat(error.get("param").asString()).isEqualTo("colour");
 		assertThat(error.get("message").asString()).isEqualTo("Received unknown parameter: colour");
+
+		this.mvc.perform(get("/stripe-emulator/v1/charges").param("payment_intent[x') OR ('1'='1]", "pi_x")
+				.header("Authorization", "Bearer " + this.endpoint.secretKey()))
+			.andExpect(status().isBadRequest());
 
 		assertThatThrownBy(() -> stripe().v1().balanceTransactions()
 			.list(BalanceTransactionListParams.builder().addExpand("data.colour").build()))
