@@ -175,6 +175,14 @@ class StripeContractTests {
 			.build());
 		assertThat(account.getDetailsSubmitted()).isFalse();
 		assertThat(account.getRequirements().getCurrentlyDue()).contains("external_account");
+		assertThatThrownBy(() -> stripe().v1().transfers().create(TransferCreateParams.builder()
+			.setAmount(100L)
+			.setCurrency("eur")
+			.setDestination(account.getId())
+			.build()))
+			.isInstanceOf(InvalidRequestException.class)
+			.satisfies(ex -> assertThat(((InvalidRequestException) ex).getCode())
+				.isEqualTo("insufficient_capabilities_for_transfer"));
 		AccountLink link = stripe().v1().accountLinks().create(AccountLinkCreateParams.builder()
 			.setAccount(account.getId())
 			.setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
