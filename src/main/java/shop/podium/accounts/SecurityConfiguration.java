@@ -51,6 +51,9 @@ public class SecurityConfiguration {
 
 	static final String STRIPE_EMULATOR_API = "/stripe-emulator/v1/**";
 
+	/** The emulator's hosted Connect onboarding: the account link's token is the key, as at Stripe. */
+	static final String STRIPE_EMULATOR_ONBOARDING = "/stripe-emulator/connect/onboarding/*";
+
 	/** The name the Content-Security-Policy's report-to gives the endpoint of {@code Reporting-Endpoints}. */
 	static final String CSP_ENDPOINT = "csp";
 
@@ -86,7 +89,7 @@ public class SecurityConfiguration {
 				.requestMatchers("/media/**", "/themes/**", "/css/**", "/js/**", "/webjars/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()
-				.requestMatchers(STRIPE_EMULATOR_PAYMENT_PAGE, STRIPE_EMULATOR_API).permitAll()
+				.requestMatchers(STRIPE_EMULATOR_PAYMENT_PAGE, STRIPE_EMULATOR_API, STRIPE_EMULATOR_ONBOARDING).permitAll()
 				.requestMatchers("/stripe-emulator", STRIPE_EMULATOR).hasRole(Role.ADMIN.name())
 				// browsers post CSP violation reports without cookies or token; the endpoint bounds what it takes
 				.requestMatchers(HttpMethod.POST, CspReportController.PATH).permitAll()

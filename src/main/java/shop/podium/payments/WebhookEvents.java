@@ -1,15 +1,19 @@
 package shop.podium.payments;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
+import com.stripe.param.RefundListParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +45,11 @@ class WebhookEvents {
 
 	private final Clock clock;
 
-	WebhookEvents(JdbcClient jdbc, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+	private final StripeClients stripe;
+
+	WebhookEvents(JdbcClient jdbc, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock,
+			StripeClients stripe) {
+		this.stripe = stripe;
 		this.jdbc = jdbc;
 		this.publisher = publisher;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -70,7 +78,7 @@ class WebhookEvents {
 		return Outcome.APPLIED;
 	}
 
-	static Optional<PaymentEvent> translate(Event event) {
+	Optional<PaymentEvent> translate(Event event) {
 		Kind kind = switch (event.getType()) {
 			case "checkout.session.completed" -> Kind.COMPLETED;
 			case "checkout.session.async_payment_succeeded" -> Kind.ASYNC_PAYMENT_SUCCEEDED;
@@ -83,9 +91,7 @@ class WebhookEvents {
 			return Optional.of(new PaymentEvent.SessionEvent(event.getId(), kind, CheckoutSessions.toSession(session)));
 		}
 		if ("charge.refunded".equals(event.getType()) && object instanceof Charge charge) {
-			List<PaymentEvent.RefundLine> refunds = (charge.getRefunds() != null && charge.getRefunds().getData() != null)
-					? charge.getRefunds().getData().stream().map(r -> new PaymentEvent.RefundLine(r.getId(), r.getAmount())).toList()
-					: List.of();
+			List<PaymentEvent.RefundLine> refunds = refundsOf(charge.getId());
 			return Optional.of(new PaymentEvent.ChargeRefunded(event.getId(), charge.getPaymentIntent(), charge.getId(),
 					charge.getAmountRefunded(), charge.getCurrency(), refunds));
 		}
@@ -94,6 +100,26 @@ class WebhookEvents {
 					dispute.getCharge(), dispute.getAmount(), dispute.getCurrency(), dispute.getReason()));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A charge's refunds, asked of Stripe: a {@code charge.refunded} event's charge does not list them (Stripe
+	 * sends {@code refunds} only when expanded). Stripe unreachable: the event fails and is delivered again.
+	 */
+	private List<PaymentEvent.RefundLine> refundsOf(String chargeId) {
+		RefundListParams params = RefundListParams.builder().setCharge(chargeId).setLimit(100L).build();
+		try {
+			List<PaymentEvent.RefundLine> refunds = new ArrayList<>();
+			for (Refund refund : this.stripe.client().v1().refunds().list(params).autoPagingIterable()) {
+				if (!"failed".equals(refund.getStatus()) && !"canceled".equals(refund.getStatus())) {
+					refunds.add(new PaymentEvent.RefundLine(refund.getId(), refund.getAmount()));
+				}
+			}
+			return refunds;
+		}
+		catch (StripeException ex) {
+			throw CheckoutSessions.translate(ex);
+		}
 	}
 
 	/** The event's object, also when the endpoint's API version differs from the library's. */

@@ -68,9 +68,9 @@ class EmulatorHistory {
 		boolean refund = t.amount() < 0 || "refund".equals(t.reportingCategory());
 		ObjectNode source = this.store.createObject();
 		source.put("id", t.source());
+		source.setAll(this.store.shape(refund ? "refund" : "charge"));
 		source.put("object", refund ? "refund" : "charge");
 		source.put("created", t.created().getEpochSecond());
-		source.put("livemode", false);
 		source.put("amount", Math.abs(t.amount()));
 		source.put("currency", t.currency());
 		source.put("payment_intent", t.paymentIntent());
@@ -78,6 +78,7 @@ class EmulatorHistory {
 		source.put("balance_transaction", t.id());
 		source.putObject("metadata");
 		if (!refund) {
+			source.put("amount_captured", Math.abs(t.amount()));
 			source.put("paid", true);
 			source.put("amount_refunded", 0);
 			source.put("refunded", false);
@@ -88,9 +89,9 @@ class EmulatorHistory {
 	private ObjectNode json(StripeEmulator.PastTransaction t) {
 		ObjectNode txn = this.store.createObject();
 		txn.put("id", t.id());
+		txn.setAll(this.store.shape("balance_transaction"));
 		txn.put("object", "balance_transaction");
 		txn.put("created", t.created().getEpochSecond());
-		txn.put("livemode", false);
 		txn.put("amount", t.amount());
 		txn.put("fee", t.fee());
 		txn.put("net", t.amount() - t.fee());

@@ -60,15 +60,13 @@ class EmulatorLedger {
 		charge.put("disputed", false);
 		charge.put("status", "succeeded");
 		charge.put("payment_intent", paymentIntent.get("id").asString());
+		charge.put("payment_method", paymentIntent.path("payment_method").asString(null));
 		charge.set("metadata", paymentIntent.path("metadata").deepCopy());
-		ObjectNode card = charge.putObject("payment_method_details").put("type", "card").putObject("card");
-		card.put("brand", "visa");
+		// refunds are listed with a charge only when expanded (expand[]=refunds), as since 2022-11-15
+		ObjectNode card = (ObjectNode) charge.get("payment_method_details").get("card");
 		card.put("last4", last4);
-		ObjectNode refunds = charge.putObject("refunds");
-		refunds.put("object", "list");
-		refunds.putArray("data");
-		refunds.put("has_more", false);
-		refunds.put("url", "/v1/charges/" + charge.get("id").asString() + "/refunds");
+		card.put("amount_authorized", amount);
+		card.put("network_transaction_id", EmulatorStore.newId("").substring(7, 22));
 		Settlement.Settled settled = this.settlement.settle(amount, currency);
 		long fee = Fees.charge(settled.amount(), settled.currency());
 		ObjectNode txn = balanceTransaction(now, settled, fee, "charge", "charge", charge.get("id").asString(),
@@ -104,6 +102,12 @@ class EmulatorLedger {
 		refund.put("charge", chargeId);
 		refund.put("payment_intent", charge.get("payment_intent").asString());
 		refund.put("status", "succeeded");
+		refund.putObject("destination_details")
+			.put("type", "card")
+			.putObject("card")
+			.put("reference_status", "pending")
+			.put("reference_type", "acquirer_reference_number")
+			.put("type", "refund");
 		if (reason != null) {
 			refund.put("reason", reason);
 		}
@@ -117,8 +121,6 @@ class EmulatorLedger {
 		this.store.insert(refund, chargeId);
 		charge.put("amount_refunded", charge.get("amount_refunded").asLong() + refunded);
 		charge.put("refunded", charge.get("amount_refunded").asLong() == charge.get("amount").asLong());
-		ArrayNode listed = (ArrayNode) charge.get("refunds").get("data");
-		listed.insert(0, refund.deepCopy());
 		this.store.update(charge);
 		this.events.emit("refund.created", refund);
 		this.events.emit("charge.refunded", charge);
@@ -139,6 +141,9 @@ class EmulatorLedger {
 		dispute.put("payment_intent", charge.get("payment_intent").asString());
 		dispute.put("reason", reason);
 		dispute.put("status", "needs_response");
+		dispute.put("is_charge_refundable", false);
+		((ObjectNode) dispute.get("evidence_details")).put("due_by", now.plusSeconds(7 * 86_400).getEpochSecond())
+			.put("has_evidence", false);
 		Settlement.Settled settled = this.settlement.settle(-amount, currency);
 		ObjectNode txn = balanceTransaction(now, settled, Fees.dispute(settled.currency()), "adjustment", "dispute",
 				dispute.get("id").asString(), "Chargeback withdrawal for " + chargeId);
@@ -211,8 +216,23 @@ class EmulatorLedger {
 	/** Pays out the whole available balance, each new payout with that status ({@code paid} or {@code pending}). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<ObjectNode> payOut(String status) {
+		return payOut(status, null);
+	}
+
+	/** As {@link #payOut(String)}, for one account's balance ({@code null}: the platform's). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<ObjectNode> payOut(String status, String account) {
+		return payOut(status, account, null);
+	}
+
+	/** As {@link #payOut(String, String)}, of one currency only when not {@code null}. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<ObjectNode> payOut(String status, String account, String onlyCurrency) {
 		Map<String, List<ObjectNode>> byCurrency = new LinkedHashMap<>();
-		for (ObjectNode txn : this.store.unpaidBalanceTransactions()) {
+		for (ObjectNode txn : this.store.unpaidBalanceTransactions(account)) {
+			if (onlyCurrency != null && !onlyCurrency.equals(txn.get("currency").asString())) {
+				continue;
+			}
 			byCurrency.computeIfAbsent(txn.get("currency").asString(), c -> new java.util.ArrayList<>()).add(txn);
 		}
 		List<ObjectNode> payouts = new java.util.ArrayList<>();
@@ -230,10 +250,19 @@ class EmulatorLedger {
 			payout.put("method", "standard");
 			payout.put("type", "bank_account");
 			payout.put("status", status);
+			payout.put("reconciliation_status", "paid".equals(status) ? "completed" : "in_progress");
+			payout.put("destination", bankAccount(account));
+			payout.put("statement_descriptor", "STRIPE PAYOUT");
+			payout.set("trace_id", this.store.createObject().put("status", "paid".equals(status) ? "supported" : "pending")
+				.putNull("value"));
+			if ("paid".equals(status)) {
+				((ObjectNode) payout.get("trace_id")).put("value", EmulatorStore.newId("").substring(7, 23));
+			}
 			String payoutId = payout.get("id").asString();
-			ObjectNode txn = balanceTransaction(now, -net, 0, currency, "payout", "payout", payoutId, "STRIPE PAYOUT");
+			ObjectNode txn = balanceTransaction(now, -net, 0, currency, "payout", "payout", payoutId, "STRIPE PAYOUT",
+					account);
 			payout.put("balance_transaction", txn.get("id").asString());
-			this.store.insert(payout, null);
+			this.store.insert(payout, null, account);
 			txns.forEach(t -> this.store.assignPayout(t.get("id").asString(), payoutId));
 			this.store.assignPayout(txn.get("id").asString(), payoutId);
 			this.events.emit("paid".equals(status) ? "payout.paid" : "payout.created", payout);
@@ -255,10 +284,24 @@ class EmulatorLedger {
 		this.store.update(txn);
 	}
 
+	/** The bank account an account is paid out to: the platform's own, or the one a licensee gave at onboarding. */
+	private String bankAccount(String account) {
+		if (account == null) {
+			return "ba_podium_platform";
+		}
+		var external = this.store.require(account, "account").path("external_accounts").path("data");
+		return external.isEmpty() ? null : external.get(0).get("id").asString();
+	}
+
 	/** The balance available per currency: what the next payout would pay. */
 	Map<String, Long> balance() {
+		return balance(null);
+	}
+
+	/** One account's balance per currency ({@code null}: the platform's). */
+	Map<String, Long> balance(String account) {
 		Map<String, Long> balance = new LinkedHashMap<>();
-		this.store.unpaidBalanceTransactions()
+		this.store.unpaidBalanceTransactions(account)
 			.forEach(t -> balance.merge(t.get("currency").asString(), t.get("net").asLong(), Long::sum));
 		return balance;
 	}
@@ -277,6 +320,12 @@ class EmulatorLedger {
 
 	private ObjectNode balanceTransaction(Instant now, long amount, long fee, String currency, String type,
 			String category, String source, String description) {
+		return balanceTransaction(now, amount, fee, currency, type, category, source, description, null);
+	}
+
+	/** A balance transaction of an account ({@code null}: the platform's). */
+	ObjectNode balanceTransaction(Instant now, long amount, long fee, String currency, String type,
+			String category, String source, String description, String account) {
 		ObjectNode txn = this.store.newObject("txn", "balance_transaction", now);
 		txn.put("amount", amount);
 		txn.put("fee", fee);
@@ -289,16 +338,25 @@ class EmulatorLedger {
 		txn.put("available_on", now.getEpochSecond());
 		txn.putNull("exchange_rate");
 		txn.put("description", description);
+		txn.put("balance_type", "payments");
 		ArrayNode details = txn.putArray("fee_details");
 		if (fee != 0) {
 			details.addObject()
 				.put("amount", fee)
+				.putNull("application")
 				.put("currency", currency)
 				.put("type", "stripe_fee")
 				.put("description", "dispute".equals(category) ? "Dispute fee" : "Stripe processing fees");
 		}
-		this.store.insert(txn, source);
+		this.store.insert(txn, source, account);
 		return txn;
+	}
+
+	/** The settlement currency and rate a charge was booked in, from its balance transaction. */
+	Settlement.Settled settledOf(ObjectNode charge) {
+		ObjectNode txn = this.store.require(charge.get("balance_transaction").asString(), "balance_transaction");
+		return new Settlement.Settled(txn.get("amount").asLong(), txn.get("currency").asString(),
+				txn.hasNonNull("exchange_rate") ? txn.get("exchange_rate").decimalValue() : null);
 	}
 
 }

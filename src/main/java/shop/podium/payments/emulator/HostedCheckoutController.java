@@ -95,7 +95,25 @@ class HostedCheckoutController {
 			.map(p -> Map.of("id", p.get("id").asString(), "amount",
 					money(p.get("amount").asLong(), p.get("currency").asString())))
 			.toList());
+		model.addAttribute("accounts", this.store.page("account", 50, null, null, null, null)
+			.stream()
+			.map(a -> Map.of("id", a.get("id").asString(), "name",
+					a.path("business_profile").path("name").asString(a.path("email").asString("")), "country",
+					a.get("country").asString(), "enabled", a.get("payouts_enabled").asBoolean(), "balance",
+					this.ledger.balance(a.get("id").asString())
+						.entrySet()
+						.stream()
+						.map(e -> money(e.getValue(), e.getKey()))
+						.toList()))
+			.toList());
 		return "payments/emulator/dashboard";
+	}
+
+	/** Pays out a connected account's balance, as its automatic payout schedule would. */
+	@PostMapping(EmulatorEndpoint.PATH + "/accounts/{id}/payouts")
+	String payOutAccount(@PathVariable String id) {
+		this.emulator.payOutConnectedAccount(id);
+		return "redirect:" + EmulatorEndpoint.PATH;
 	}
 
 	@PostMapping(EmulatorEndpoint.PATH + "/payouts")
@@ -118,7 +136,7 @@ class HostedCheckoutController {
 	private Map<String, Object> view(ObjectNode session) {
 		String currency = session.get("currency").asString();
 		List<Item> items = new ArrayList<>();
-		for (JsonNode item : session.path("line_items").path("data")) {
+		for (JsonNode item : this.emulator.lineItems(session.get("id").asString())) {
 			items.add(new Item(item.get("description").asString(), item.get("quantity").asLong(),
 					money(item.get("amount_total").asLong(), currency)));
 		}

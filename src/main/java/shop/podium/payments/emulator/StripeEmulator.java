@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import shop.podium.payments.StripeProperties;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,8 +44,12 @@ public class StripeEmulator {
 
 	private final EmulatorHistory history;
 
+	private final EmulatorConnect connect;
+
 	StripeEmulator(EmulatorStore store, EmulatorLedger ledger, EmulatorEvents events, EmulatorEndpoint endpoint,
-			StripeProperties properties, ObjectProvider<Clock> clock, EmulatorHistory history) {
+			StripeProperties properties, ObjectProvider<Clock> clock, EmulatorHistory history,
+			EmulatorConnect connect) {
+		this.connect = connect;
 		this.history = history;
 		this.store = store;
 		this.ledger = ledger;
@@ -69,7 +74,8 @@ public class StripeEmulator {
 			throw EmulatorError.invalid("The `expires_at` timestamp must be between 30 minutes and 24 hours from now.");
 		}
 		ObjectNode session = this.store.newObject("cs", "checkout.session", now);
-		ArrayNode items = session.putObject("line_items").put("object", "list").putArray("data");
+		// line items are the session's only when expanded (expand[]=line_items): kept beside it
+		ArrayNode items = this.store.createObject().putArray("line_items");
 		String currency = null;
 		long total = 0;
 		for (int i = 0; params.containsKey("line_items[" + i + "][quantity]"); i++) {
@@ -86,12 +92,16 @@ public class StripeEmulator {
 			currency = lineCurrency;
 			total = Math.addExact(total, Math.multiplyExact(unit, quantity));
 			ObjectNode item = items.addObject();
+			item.put("id", EmulatorStore.newId("li"));
 			item.put("object", "item");
-			item.put("description", require(params, prefix + "[price_data][product_data][name]"));
-			item.put("quantity", quantity);
+			item.put("amount_discount", 0);
+			item.put("amount_subtotal", unit * quantity);
+			item.put("amount_tax", 0);
 			item.put("amount_total", unit * quantity);
 			item.put("currency", lineCurrency);
-			item.putObject("price").put("unit_amount", unit).put("currency", lineCurrency);
+			item.put("description", require(params, prefix + "[price_data][product_data][name]"));
+			item.put("quantity", quantity);
+			item.putObject("price").put("object", "price").put("unit_amount", unit).put("currency", lineCurrency);
 		}
 		if (currency == null) {
 			throw EmulatorError.invalid("line_items is required for mode=payment");
@@ -112,7 +122,10 @@ public class StripeEmulator {
 		putOptional(session, "customer_email", params.get("customer_email"));
 		putOptional(session, "locale", params.get("locale"));
 		session.set("metadata", metadata(params, "metadata"));
-		session.set("payment_intent_metadata", metadata(params, "payment_intent_data[metadata]"));
+		ObjectNode state = this.store.createObject();
+		state.set("line_items", items);
+		state.set("payment_intent_metadata", metadata(params, "payment_intent_data[metadata]"));
+		this.store.savePrivateState(id, state);
 		this.store.insert(session, null);
 		return session;
 	}
@@ -140,23 +153,30 @@ public class StripeEmulator {
 		ObjectNode intent = this.store.newObject("pi", "payment_intent", now);
 		intent.put("amount", session.get("amount_total").asLong());
 		intent.put("currency", session.get("currency").asString());
-		intent.set("metadata", session.get("payment_intent_metadata").deepCopy());
-		intent.put("last4", card.last4());
+		intent.set("metadata", this.store.privateState(sessionId).path("payment_intent_metadata").deepCopy());
+		intent.put("payment_method", EmulatorStore.newId("pm"));
+		String intentId = intent.get("id").asString();
+		intent.put("client_secret", intentId + "_secret_" + EmulatorStore.newId("s").substring(7));
+		ObjectNode payment = this.store.createObject().put("last4", card.last4());
 		session.put("status", "complete");
-		session.put("payment_intent", intent.get("id").asString());
-		session.putObject("customer_details").put("email", (email != null && !email.isBlank()) ? email
-				: session.path("customer_email").asString(null));
+		session.put("payment_intent", intentId);
+		session.putNull("url");
+		session.set("customer_details", customerDetails((email != null && !email.isBlank()) ? email
+				: session.path("customer_email").asString(null)));
 		boolean async = card == TestCard.SETTLES_LATER || card == TestCard.FAILS_LATER;
 		if (async) {
 			intent.put("status", "processing");
-			intent.put("settle_at", now.plus(this.properties.emulator().asyncSettlementDelay()).getEpochSecond());
-			intent.put("settle_outcome", (card == TestCard.SETTLES_LATER) ? "succeeded" : "failed");
+			payment.put("settle_at", now.plus(this.properties.emulator().asyncSettlementDelay()).getEpochSecond());
+			payment.put("settle_outcome", (card == TestCard.SETTLES_LATER) ? "succeeded" : "failed");
+			this.store.savePrivateState(intentId, payment);
 			this.store.insert(intent, sessionId);
 			this.store.update(session);
 			this.events.emit("checkout.session.completed", session);
 			return PaymentResult.PROCESSING;
 		}
 		intent.put("status", "succeeded");
+		intent.put("amount_received", intent.get("amount").asLong());
+		this.store.savePrivateState(intentId, payment);
 		ObjectNode charge = this.ledger.charge(intent, card.last4());
 		intent.put("latest_charge", charge.get("id").asString());
 		this.store.insert(intent, sessionId);
@@ -175,15 +195,17 @@ public class StripeEmulator {
 	public boolean settle(String paymentIntentId, boolean evenIfNotDue) {
 		ObjectNode intent = this.store.lock(paymentIntentId, "payment_intent");
 		Instant now = this.clock.instant();
+		ObjectNode payment = this.store.privateState(paymentIntentId);
 		if (!"processing".equals(intent.get("status").asString())
-				|| (!evenIfNotDue && intent.get("settle_at").asLong() > now.getEpochSecond())) {
+				|| (!evenIfNotDue && payment.get("settle_at").asLong() > now.getEpochSecond())) {
 			return false;
 		}
 		String sessionId = findSessionOf(intent);
 		ObjectNode session = this.store.lock(sessionId, "checkout.session");
-		if ("succeeded".equals(intent.get("settle_outcome").asString())) {
+		if ("succeeded".equals(payment.get("settle_outcome").asString())) {
 			intent.put("status", "succeeded");
-			ObjectNode charge = this.ledger.charge(intent, intent.get("last4").asString());
+			intent.put("amount_received", intent.get("amount").asLong());
+			ObjectNode charge = this.ledger.charge(intent, payment.get("last4").asString());
 			intent.put("latest_charge", charge.get("id").asString());
 			session.put("payment_status", "paid");
 			this.store.update(intent);
@@ -193,6 +215,12 @@ public class StripeEmulator {
 		}
 		else {
 			intent.put("status", "requires_payment_method");
+			intent.putNull("payment_method");
+			intent.set("last_payment_error", this.store.createObject()
+				.put("type", "card_error")
+				.put("code", "card_declined")
+				.put("decline_code", "generic_decline")
+				.put("message", "Your card was declined."));
 			this.store.update(intent);
 			this.events.emit("payment_intent.payment_failed", intent);
 			this.events.emit("checkout.session.async_payment_failed", session);
@@ -289,12 +317,36 @@ public class StripeEmulator {
 		this.ledger.misstatePayout(payoutId, byMinor);
 	}
 
+	/** The line items of a session, as {@code expand[]=line_items} and the hosted page show them. */
+	ArrayNode lineItems(String sessionId) {
+		JsonNode items = this.store.privateState(sessionId).path("line_items");
+		return items.isArray() ? (ArrayNode) items.deepCopy() : this.store.createObject().putArray("line_items");
+	}
+
+	private ObjectNode customerDetails(String email) {
+		ObjectNode details = this.store.createObject();
+		details.putNull("address");
+		details.putNull("business_name");
+		details.put("email", email);
+		details.putNull("individual_name");
+		details.putNull("name");
+		details.putNull("phone");
+		details.put("tax_exempt", "none");
+		details.putArray("tax_ids");
+		return details;
+	}
+
 	private String findSessionOf(ObjectNode intent) {
 		return this.store.parentOf(intent.get("id").asString());
 	}
 
 	private ObjectNode metadata(Map<String, String> params, String prefix) {
-		ObjectNode metadata = this.store.createObject();
+		return metadata(this.store, params, prefix);
+	}
+
+	/** The {@code metadata[key]=value} parameters under that prefix, as an object. */
+	static ObjectNode metadata(EmulatorStore store, Map<String, String> params, String prefix) {
+		ObjectNode metadata = store.createObject();
 		params.forEach((key, value) -> {
 			if (key.startsWith(prefix + "[") && key.endsWith("]") && key.indexOf('[', prefix.length() + 1) < 0) {
 				metadata.put(key.substring(prefix.length() + 1, key.length() - 1), value);
@@ -312,23 +364,48 @@ public class StripeEmulator {
 		}
 	}
 
-	private static String require(Map<String, String> params, String name) {
+	static String require(Map<String, String> params, String name) {
 		String value = params.get(name);
 		if (value == null || value.isBlank()) {
-			throw new EmulatorError(400, "invalid_request_error", "parameter_missing", "Missing required param: " + name + ".");
+			throw new EmulatorError(400, "invalid_request_error", "parameter_missing", "Missing required param: " + name + ".",
+					name);
 		}
 		return value;
 	}
 
-	private static long parseLong(Map<String, String> params, String name) {
+	static long parseLong(Map<String, String> params, String name) {
 		try {
 			return Long.parseLong(require(params, name));
 		}
 		catch (NumberFormatException ex) {
-			throw EmulatorError.invalid("Invalid integer: " + params.get(name));
+			throw EmulatorError.invalid("Invalid integer: " + params.get(name), name);
 		}
 	}
 
+
+	/** Pays out a connected account's whole available balance, one payout per currency. @return their ids */
+	@Transactional
+	public List<String> payOutConnectedAccount(String accountId) {
+		this.store.require(accountId, "account");
+		return this.ledger.payOut("paid", accountId).stream().map(p -> p.get("id").asString()).toList();
+	}
+
+	/**
+	 * Test control: completes a connected account's onboarding as if its owner had filled in the hosted page
+	 * (which the browser journeys do), so a test can pay a licensee without a browser.
+	 */
+	@Transactional
+	public void onboard(String accountId, String businessName) {
+		String url = this.connect.accountLink(Map.of("account", accountId, "type", "account_onboarding", "return_url",
+				"http://localhost/", "refresh_url", "http://localhost/")).get("url").asString();
+		this.connect.completeOnboarding(url.substring(url.lastIndexOf('/') + 1), new EmulatorConnect.Onboarding(
+				businessName, "company", "https://licensee.example", "000123456789", "127.0.0.1", "test"));
+	}
+
+	/** A connected account's available balance per currency (lower case), in minor units. */
+	public Map<String, Long> connectedBalance(String accountId) {
+		return this.ledger.balance(accountId);
+	}
 
 	/** The emulated account's id, as {@code GET /v1/account} answers. */
 	public static final String ACCOUNT_ID = "acct_podium_local";
