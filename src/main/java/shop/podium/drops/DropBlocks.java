@@ -1,0 +1,59 @@
+package shop.podium.drops;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the product page says of a drop (through {@code ${@dropBlocks.forProduct(…)}} in the catalog's template, so
+ * the catalog needs no code of this module): the same for every reader of a language, since product pages are kept
+ * and shared, with the start in the region's zone; a script turns it into the reader's own zone and counts down.
+ */
+@Component("dropBlocks")
+public class DropBlocks {
+
+	private final DropStore store;
+
+	private final DropsProperties properties;
+
+	DropBlocks(DropStore store, DropsProperties properties) {
+		this.store = store;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param startsAt the start in the region's zone, in the reader's language
+	 * @param startsAtIso the instant, for the script
+	 */
+	public record Block(long dropId, String regionCode, String startsAt, String startsAtIso, int perFanLimit,
+			boolean numbered, int units) {
+	}
+
+	/** The block for a product in a region, or {@code null} when no drop of it is on show there. */
+	public Block forProduct(long productId, String regionCode, Locale locale) {
+		return this.store.onShowForProduct(productId)
+			.filter(d -> d.regions().contains(regionCode))
+			.map(d -> of(d, regionCode, locale))
+			.orElse(null);
+	}
+
+	Block of(Drop drop, String regionCode, Locale locale) {
+		return new Block(drop.id(), regionCode, at(drop.startsAt(), regionCode, locale), drop.startsAt().toString(),
+				drop.perFanLimit(), drop.numbered(), drop.totalIn(regionCode));
+	}
+
+	/** A moment in the region's zone, named: "Dec 8, 2026, 10:00 AM (Central European Time)". */
+	String at(Instant instant, String regionCode, Locale locale) {
+		ZoneId zone = this.properties.zoneOf(regionCode);
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(locale)
+			.withZone(zone)
+			.format(instant) + " (" + zone.getDisplayName(TextStyle.FULL, locale) + ")";
+	}
+
+}
