@@ -84,16 +84,25 @@ class Admissions {
 	int admit(Instant now) {
 		int admitted = 0;
 		for (Drop drop : this.store.running(now)) {
-			for (String region : drop.regions()) {
-				Integer count = this.transactions.execute(s -> admit(drop, region, now));
-				admitted += (count != null) ? count : 0;
-			}
+			admitted += admit(drop.id(), now);
+		}
+		return admitted;
+	}
+
+	/** Admits the next fans of one drop, in each of its regions. @return fans admitted */
+	int admit(long dropId, Instant now) {
+		Drop drop = this.store.find(dropId).orElseThrow();
+		int admitted = 0;
+		for (String region : drop.regions()) {
+			Integer count = this.transactions.execute(s -> admit(drop, region, now));
+			admitted += (count != null) ? count : 0;
 		}
 		return admitted;
 	}
 
 	private int admit(Drop drop, String region, Instant now) {
-		if (this.store.lock(drop.id()).filter(status -> status == DropStatus.APPROVED).isEmpty()) {
+		if (now.isBefore(drop.startsAt())
+				|| this.store.lock(drop.id()).filter(status -> status == DropStatus.APPROVED).isEmpty()) {
 			return 0;
 		}
 		int free = this.room.stock(drop, region, now).free();

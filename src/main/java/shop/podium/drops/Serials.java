@@ -55,7 +55,14 @@ public class Serials {
 
 	/** Numbers the units of an order of a numbered drop, once (a repeated call finds them numbered). */
 	void number(long dropId, String orderNumber, String sku, int units, Instant now) {
-		int done = this.jdbc.sql("SELECT COUNT(*) FROM drop_serial WHERE drop_id = :d AND order_number = :o AND sku = :s")
+		// the counter's lock first: a second delivery of the same payment waits here, then finds the units numbered
+		// (both reads are locking reads, so they see what the first committed, not the transaction's snapshot)
+		int last = this.jdbc.sql("SELECT last_serial FROM drop_serial_counter WHERE drop_id = :d FOR UPDATE")
+			.param("d", dropId)
+			.query(Integer.class)
+			.single();
+		int done = this.jdbc.sql("""
+				SELECT COUNT(*) FROM drop_serial WHERE drop_id = :d AND order_number = :o AND sku = :s FOR UPDATE""")
 			.param("d", dropId)
 			.param("o", orderNumber)
 			.param("s", sku)
@@ -64,10 +71,6 @@ public class Serials {
 		if (done >= units) {
 			return;
 		}
-		int last = this.jdbc.sql("SELECT last_serial FROM drop_serial_counter WHERE drop_id = :d FOR UPDATE")
-			.param("d", dropId)
-			.query(Integer.class)
-			.single();
 		for (int i = done; i < units; i++) {
 			last++;
 			this.jdbc.sql("""

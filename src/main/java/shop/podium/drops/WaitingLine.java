@@ -31,11 +31,11 @@ class WaitingLine {
 	record Place(long id, long dropId, String regionCode, String fanKey, long lineKey, Instant joinedAt,
 			Instant admittedAt, Instant windowEnds, int held) {
 
-		boolean admitted() {
+		public boolean admitted() {
 			return this.admittedAt != null;
 		}
 
-		boolean windowOpen(Instant now) {
+		public boolean windowOpen(Instant now) {
 			return this.windowEnds != null && now.isBefore(this.windowEnds);
 		}
 

@@ -40,7 +40,7 @@ class WaitingRoom {
 	 */
 	record Stock(int total, int paid, int held, int free) {
 
-		boolean soldOut() {
+		public boolean soldOut() {
 			return this.paid >= this.total;
 		}
 
@@ -82,11 +82,11 @@ class WaitingRoom {
 	record Standing(Drop drop, String regionCode, Phase phase, WaitingLine.Place place, long position, long ahead,
 			Duration estimatedWait, Stock stock, long waiting) {
 
-		boolean admitted() {
+		public boolean admitted() {
 			return this.place != null && this.place.admitted();
 		}
 
-		long estimatedMinutes() {
+		public long estimatedMinutes() {
 			return Math.max(1, (this.estimatedWait.toSeconds() + 59) / 60);
 		}
 
