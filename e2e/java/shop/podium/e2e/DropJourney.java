@@ -45,7 +45,7 @@ class DropJourney extends BrowserJourney {
 		this.browser.find(By.id("join-queue")).click();
 		this.browser.step("waiting");
 		// the page polls by itself: the drop clock admits the fan within a few seconds
-		this.browser.waitUntil("admission", d -> !d.findElements(By.id("admitted")).isEmpty());
+		patiently("admission", d -> !d.findElements(By.id("admitted")).isEmpty());
 		this.browser.step("admitted");
 		this.browser.find(By.id("drop-add-to-cart")).click();
 		this.browser.waitUntil("the cart", d -> d.getCurrentUrl().contains("/eu/cart"));
@@ -53,7 +53,7 @@ class DropJourney extends BrowserJourney {
 		steps.pages().checkOut("drop.fan@example.com", "Drop Fan");
 		steps.pages().payWith("4242 4242 4242 4242");
 		String number = steps.pages().confirmationNumber();
-		this.browser.waitUntil("the serial", d -> {
+		patiently("the serial", d -> {
 			if (d.findElements(By.cssSelector("#serials .serial")).isEmpty()) {
 				d.navigate().refresh();
 				return false;
@@ -75,6 +75,13 @@ class DropJourney extends BrowserJourney {
 			assertThat(late.find(By.id("v-serial")).getText()).contains("No. 0001 of 1");
 			assertThat(late.find(By.cssSelector("main")).getText()).doesNotContain("drop.fan@example.com");
 		}
+	}
+
+	/** Waits longer than a page load: the drop clock and the payment's webhook run every few seconds. */
+	private void patiently(String what, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser.driver(), Duration.ofSeconds(90)).withMessage(what)
+			.pollingEvery(Duration.ofSeconds(2))
+			.until(condition);
 	}
 
 	/** One unit of a seeded product sold in Europe, numbered, approved and started a minute ago. */

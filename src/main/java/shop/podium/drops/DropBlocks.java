@@ -6,8 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.Set;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import shop.podium.core.cluster.Change;
+import shop.podium.core.cluster.ChangeSubscriber;
 
 /**
  * What the product page says of a drop (through {@code ${@dropBlocks.forProduct(…)}} in the catalog's template, so
@@ -15,15 +22,37 @@ import org.springframework.stereotype.Component;
  * and shared, with the start in the region's zone; a script turns it into the reader's own zone and counts down.
  */
 @Component("dropBlocks")
-public class DropBlocks {
+@Order(ChangeSubscriber.DATA)
+public class DropBlocks implements ChangeSubscriber {
+
+	/** A drop's review state changed: the products with a drop on show are read again, on every instance. */
+	static final String CHANGE = "drop";
 
 	private final DropStore store;
 
 	private final DropsProperties properties;
 
+	/**
+	 * The products that have a drop on show, kept so that the product page of every other product (nearly all)
+	 * costs no statement; read again when any instance publishes a drop change.
+	 */
+	private volatile Set<Long> onShow;
+
 	DropBlocks(DropStore store, DropsProperties properties) {
 		this.store = store;
 		this.properties = properties;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void readOnStart() {
+		this.onShow = this.store.productsOnShow();
+	}
+
+	@Override
+	public void changed(Change change) {
+		if (change.touches(CHANGE)) {
+			this.onShow = this.store.productsOnShow();
+		}
 	}
 
 	/**
@@ -36,6 +65,14 @@ public class DropBlocks {
 
 	/** The block for a product in a region, or {@code null} when no drop of it is on show there. */
 	public Block forProduct(long productId, String regionCode, Locale locale) {
+		Set<Long> products = this.onShow;
+		if (products == null) {
+			products = this.store.productsOnShow();
+			this.onShow = products;
+		}
+		if (!products.contains(productId)) {
+			return null;
+		}
 		return this.store.onShowForProduct(productId)
 			.filter(d -> d.regions().contains(regionCode))
 			.map(d -> of(d, regionCode, locale))

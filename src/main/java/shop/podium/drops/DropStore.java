@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -105,6 +106,13 @@ class DropStore {
 				ORDER BY id DESC LIMIT 1""".formatted(COLUMNS)).param("p", productId).query(DropStore::row).list())
 			.stream()
 			.findFirst();
+	}
+
+	/** The products that have a drop fans see. */
+	Set<Long> productsOnShow() {
+		return Set.copyOf(this.jdbc.sql("SELECT DISTINCT product_id FROM drop_release WHERE status IN ('APPROVED', 'PAUSED')")
+			.query(Long.class)
+			.list());
 	}
 
 	/** The drop on show that governs a variant in a region, if any. */

@@ -15,12 +15,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import shop.podium.accounts.AuditLog;
 import shop.podium.catalog.ApprovedListings;
 import shop.podium.catalog.ProductChanged;
 import shop.podium.catalog.VariantOffer;
 import shop.podium.catalog.VariantOffers;
+import shop.podium.core.cluster.ChangeFeed;
+import shop.podium.core.cluster.ChangeKey;
 import shop.podium.regions.Region;
 import shop.podium.regions.Regions;
 
@@ -55,8 +59,12 @@ public class Drops {
 
 	private final Clock clock;
 
+	private final ChangeFeed changes;
+
 	Drops(DropStore store, ApprovedListings listings, VariantOffers offers, Regions regions, AuditLog audit,
-			ApplicationEventPublisher events, DropsProperties properties, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, DropsProperties properties, ObjectProvider<Clock> clock,
+			ChangeFeed changes) {
+		this.changes = changes;
 		this.store = store;
 		this.listings = listings;
 		this.offers = offers;
@@ -122,6 +130,13 @@ public class Drops {
 		this.audit.recordChange("drop." + action.name().toLowerCase(Locale.ROOT), "drop", id,
 				new Reviewed(status.name(), null), new Reviewed(next.name(), why.isEmpty() ? null : why));
 		this.store.find(id).ifPresent(drop -> this.events.publishEvent(new ProductChanged(drop.productId())));
+		// every instance reads again which products have a drop on show, once this change is committed
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Drops.this.changes.publish(new ChangeKey(DropBlocks.CHANGE, Long.toString(id)));
+			}
+		});
 	}
 
 	private List<Drop.Unit> units(ApprovedListings.Approved listing, DropForm form) {
