@@ -73,6 +73,9 @@ class SerialAndVerifyTests {
 	@Autowired
 	DropsProperties properties;
 
+	@Autowired
+	SerialReceiptNotes receiptNotes;
+
 	DropFixtures fixtures;
 
 	DropFixtures.Listing listing;
@@ -139,6 +142,14 @@ class SerialAndVerifyTests {
 		this.mvc.perform(get("/verify").param("code", serial.code().replace("-", "").toLowerCase()).param("lang", "fr").with(client()))
 			.andExpect(content().string(containsString("Exemplaire numéroté authentique")))
 			.andExpect(content().string(containsString("N° 0001 sur 400")));
+	}
+
+	@Test
+	void theReceiptMailGivesEachSerialAndItsCodeInTheFansLanguage() {
+		Serials.Serial serial = soldOne("receipt@example.com");
+		assertThat(this.receiptNotes.forOrder(serial.orderNumber(), java.util.Locale.FRENCH))
+			.contains("Collector pin, n° 0001 sur 400 : code de vérification " + serial.code());
+		assertThat(this.receiptNotes.forOrder("PD-NONE", java.util.Locale.FRENCH)).isEmpty();
 	}
 
 	@Test
