@@ -38,6 +38,9 @@ public class DropBlocks implements ChangeSubscriber {
 	 */
 	private volatile Set<Long> onShow;
 
+	/** The variants such drops govern: a cart add or an order of any other variant asks nothing of this module. */
+	private volatile Set<String> skusOnShow;
+
 	DropBlocks(DropStore store, DropsProperties properties) {
 		this.store = store;
 		this.properties = properties;
@@ -45,13 +48,28 @@ public class DropBlocks implements ChangeSubscriber {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void readOnStart() {
+		readAgain();
+	}
+
+	private void readAgain() {
 		this.onShow = this.store.productsOnShow();
+		this.skusOnShow = this.store.skusOnShow();
+	}
+
+	/** Whether a drop on show may govern this variant (then the drop itself is read). */
+	boolean mayGovern(String sku) {
+		Set<String> skus = this.skusOnShow;
+		if (skus == null) {
+			readAgain();
+			skus = this.skusOnShow;
+		}
+		return skus.contains(sku);
 	}
 
 	@Override
 	public void changed(Change change) {
 		if (change.touches(CHANGE)) {
-			this.onShow = this.store.productsOnShow();
+			readAgain();
 		}
 	}
 

@@ -36,7 +36,11 @@ class DropGate implements CartGate {
 
 	private final TransactionTemplate ownTransaction;
 
-	DropGate(DropStore store, WaitingLine line, Passes passes, WaitingRoom room, PlatformTransactionManager transactions) {
+	private final DropBlocks onShow;
+
+	DropGate(DropStore store, WaitingLine line, Passes passes, WaitingRoom room, PlatformTransactionManager transactions,
+			DropBlocks onShow) {
+		this.onShow = onShow;
 		this.store = store;
 		this.line = line;
 		this.passes = passes;
@@ -47,6 +51,9 @@ class DropGate implements CartGate {
 
 	@Override
 	public void beforeAdd(Region region, String sku, int wanted) {
+		if (!this.onShow.mayGovern(sku)) {
+			return;
+		}
 		Optional<Drop> found = this.store.onShowForSku(sku, region.code());
 		if (found.isEmpty()) {
 			return;
@@ -61,6 +68,9 @@ class DropGate implements CartGate {
 			Map<String, Integer> quantities) {
 		Instant now = this.room.now();
 		for (Map.Entry<String, Integer> entry : quantities.entrySet()) {
+			if (!this.onShow.mayGovern(entry.getKey())) {
+				continue;
+			}
 			Optional<Drop> found = this.store.onShowForSku(entry.getKey(), region.code());
 			if (found.isEmpty()) {
 				continue;

@@ -115,6 +115,15 @@ class DropStore {
 			.list());
 	}
 
+	/** The variants (by SKU) that a drop fans see governs, in some region. */
+	Set<String> skusOnShow() {
+		return Set.copyOf(this.jdbc.sql("""
+				SELECT DISTINCT u.sku FROM drop_unit u JOIN drop_release d ON d.id = u.drop_id
+				WHERE d.status IN ('APPROVED', 'PAUSED')""")
+			.query(String.class)
+			.list());
+	}
+
 	/** The drop on show that governs a variant in a region, if any. */
 	Optional<Drop> onShowForSku(String sku, String regionCode) {
 		List<Long> ids = this.jdbc.sql("""
