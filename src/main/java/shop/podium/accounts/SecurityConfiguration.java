@@ -81,6 +81,8 @@ public class SecurityConfiguration {
 				.requestMatchers("/", "/favicon.ico", "/error", "/sign-in", "/sign-up").permitAll()
 				// what the shop does with personal data and which cookies it sets: for everyone, before anything
 				.requestMatchers("/privacy").permitAll()
+				// a drop's page (it sends on to the region's) and the public check of a numbered unit
+				.requestMatchers(HttpMethod.GET, "/drops/*", "/verify").permitAll()
 				.requestMatchers(SignInOutcomes.THROTTLED, "/password-reset", "/password-reset/*").permitAll()
 				.requestMatchers(SecondFactorController.PAGE, SecondFactorController.PAGE + "/**")
 				.hasAuthority(AccountPrincipal.SECOND_FACTOR_PENDING)

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +34,11 @@ public class Carts {
 
 	private final TransactionTemplate transactions;
 
-	Carts(CartStorage storage, VariantOffers offers, CartProperties limits, TransactionTemplate transactions) {
+	private final ObjectProvider<CartGate> gates;
+
+	Carts(CartStorage storage, VariantOffers offers, CartProperties limits, TransactionTemplate transactions,
+			ObjectProvider<CartGate> gates) {
+		this.gates = gates;
 		this.storage = storage;
 		this.offers = offers;
 		this.limits = limits;
@@ -106,7 +111,17 @@ public class Carts {
 		if (offer.available() < wanted) {
 			throw new CartRefused("cart.refused.notEnough", offer.available());
 		}
+		this.gates.orderedStream().forEach(gate -> gate.beforeAdd(region, sku, wanted));
 		this.storage.put(owner, region.code(), sku, wanted);
+	}
+
+	/**
+	 * Asks the other modules' rules whether an order of these units may be placed, in the placing transaction.
+	 * @throws CartRefused when one refuses
+	 */
+	public void beforeOrder(Region region, String orderNumber, String email, Long accountId,
+			Map<String, Integer> quantities) {
+		this.gates.orderedStream().forEach(gate -> gate.beforeOrder(region, orderNumber, email, accountId, quantities));
 	}
 
 	/** Sets a line's quantity; 0 removes it. */
@@ -121,6 +136,7 @@ public class Carts {
 		if (!present) {
 			throw new CartRefused("cart.refused.noSuchLine");
 		}
+		this.gates.orderedStream().forEach(gate -> gate.beforeAdd(region, sku, quantity));
 		this.storage.put(owner, region.code(), sku, quantity);
 	}
 

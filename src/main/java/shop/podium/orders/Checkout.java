@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.cart.CartOwner;
+import shop.podium.cart.CartRefused;
 import shop.podium.cart.Carts;
 import shop.podium.cart.PricedCart;
 import shop.podium.catalog.StockReservations;
@@ -137,6 +138,15 @@ class Checkout {
 					.findFirst()
 					.orElse("");
 				throw new CheckoutRefused("orders.checkout.refused.soldOut", name);
+			}
+			try {
+				Map<String, Integer> skus = new LinkedHashMap<>();
+				cart.lines().forEach(l -> skus.merge(l.sku(), l.quantity(), Integer::sum));
+				this.carts.beforeOrder(region, number, form.email().strip().toLowerCase(Locale.ROOT), owner.userId(), skus);
+			}
+			catch (CartRefused ex) {
+				status.setRollbackOnly();
+				throw new CheckoutRefused(ex.messageKey(), ex.arguments());
 			}
 			return number;
 		});

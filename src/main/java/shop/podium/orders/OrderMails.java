@@ -10,6 +10,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -40,8 +41,11 @@ class OrderMails {
 
 	private final Duration retryAfter;
 
+	private final ObjectProvider<ReceiptNotes> notes;
+
 	OrderMails(OrderStore orders, MailOutbox outbox, MessageSource messages, FailedListeners failed,
-			@Value("${podium.orders.mail-retry-after:60s}") Duration retryAfter) {
+			@Value("${podium.orders.mail-retry-after:60s}") Duration retryAfter, ObjectProvider<ReceiptNotes> notes) {
+		this.notes = notes;
 		this.orders = orders;
 		this.outbox = outbox;
 		this.messages = messages;
@@ -80,6 +84,9 @@ class OrderMails {
 			body.append(line.quantity()).append(" × ").append(name).append("  ").append(money(line.total(), locale))
 				.append('\n');
 		}
+		this.notes.orderedStream()
+			.flatMap(notes -> notes.forOrder(order.number(), locale).stream())
+			.forEach(note -> body.append(note).append('\n'));
 		body.append('\n');
 		body.append(text("orders.summary.subtotal", locale)).append(": ").append(money(order.subtotal(), locale)).append('\n');
 		body.append(text("orders.summary.shipping", locale)).append(": ").append(money(order.shipping(), locale)).append('\n');
