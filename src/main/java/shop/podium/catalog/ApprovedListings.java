@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import shop.podium.licensing.Licensees;
+
 /**
  * A licensee's approved listings with the variants on sale, as other modules (drops) choose among them: the
  * catalog answers from its own tables, so nobody else reads them.
@@ -18,8 +20,11 @@ public class ApprovedListings {
 
 	private final JdbcClient jdbc;
 
-	ApprovedListings(JdbcClient jdbc) {
+	private final Licensees licensees;
+
+	ApprovedListings(JdbcClient jdbc, Licensees licensees) {
 		this.jdbc = jdbc;
+		this.licensees = licensees;
 	}
 
 	/** An approved listing, named in English (what staff and the audit log read), with its live variants. */
@@ -33,11 +38,11 @@ public class ApprovedListings {
 
 	public List<Approved> ofLicensee(long licenseeId) {
 		Map<Long, Approved> found = new LinkedHashMap<>();
+		String licenseeName = this.licensees.name(licenseeId).orElse(null);
 		this.jdbc.sql("""
-				SELECT p.id, p.slug, COALESCE(NULLIF(t.name, ''), p.slug) AS name, p.licensee_id, l.name AS licensee_name,
+				SELECT p.id, p.slug, COALESCE(NULLIF(t.name, ''), p.slug) AS name, p.licensee_id,
 				  COALESCE(et.name, e.slug) AS edition_name, v.id AS variant_id, v.sku, v.size, v.colour
 				FROM product p
-				JOIN licensee l ON l.id = p.licensee_id
 				JOIN edition e ON e.id = p.edition_id
 				LEFT JOIN edition_text et ON et.edition_id = e.id AND et.locale = 'en'
 				LEFT JOIN product_text t ON t.product_id = p.id AND t.locale = 'en'
@@ -48,7 +53,7 @@ public class ApprovedListings {
 			.query(rs -> {
 				long id = rs.getLong("id");
 				Approved listing = found.computeIfAbsent(id,
-						k -> new Approved(k, get(rs, "slug"), get(rs, "name"), licenseeId, get(rs, "licensee_name"),
+						k -> new Approved(k, get(rs, "slug"), get(rs, "name"), licenseeId, licenseeName,
 								get(rs, "edition_name"), new ArrayList<>()));
 				String size = rs.getString("size");
 				String colour = rs.getString("colour");

@@ -21,8 +21,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.podium.licensing.LicenceGrants;
+import shop.podium.core.Money;
+import shop.podium.orders.OrderFacts;
 import shop.podium.orders.OrderPaid;
 import shop.podium.orders.OrderRefunded;
+import shop.podium.orders.OrderStatus;
 import shop.podium.regions.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,7 +173,7 @@ class SerialAndVerifyTests {
 	void aRefundedUnitIsVoid() throws Exception {
 		Serials.Serial serial = soldOne("refund@example.com");
 		// the refund's listener runs after the refund commits, on a thread of its own
-		this.sales.on(new OrderRefunded(serial.orderNumber(), 2500, "EUR"));
+		this.sales.on(new OrderRefunded(serial.orderNumber(), 2500, "EUR", facts(serial.orderNumber(), OrderStatus.REFUNDED)));
 		RequestPostProcessor client = client();
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> this.mvc.perform(get("/verify").param("code", serial.code()).param("lang", "en").with(client))
@@ -197,7 +200,14 @@ class SerialAndVerifyTests {
 	}
 
 	private void pay(String number) {
-		this.transactions.executeWithoutResult(s -> this.sales.on(new OrderPaid(number)));
+		this.transactions.executeWithoutResult(s -> this.sales.on(new OrderPaid(number, facts(number, OrderStatus.PAID))));
+	}
+
+	/** The facts the orders module announces with a sale; the drop reads only the order's number. */
+	private static OrderFacts facts(String number, OrderStatus status) {
+		Money total = Money.ofMinor(2500, "EUR");
+		return new OrderFacts(0, number, 1, "eu", "EUR", status, total, Money.ofMinor(0, "EUR"), true, Instant.now(),
+				Instant.now(), null, null, List.of(), List.of());
 	}
 
 	/** A client address of its own, so that the throttle counts this test's look-ups only. */
