@@ -78,6 +78,8 @@ public class SecurityConfiguration {
 				.requestMatchers("/", "/favicon.ico", "/error", "/sign-in", "/sign-up").permitAll()
 				// what the shop does with personal data and which cookies it sets: for everyone, before anything
 				.requestMatchers("/privacy").permitAll()
+				// what search engines read: which pages to skip and where each region's pages are listed
+				.requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemaps/**").permitAll()
 				.requestMatchers(SignInOutcomes.THROTTLED, "/password-reset", "/password-reset/*").permitAll()
 				.requestMatchers(SecondFactorController.PAGE, SecondFactorController.PAGE + "/**")
 				.hasAuthority(AccountPrincipal.SECOND_FACTOR_PENDING)
