@@ -16,7 +16,10 @@ final class PageAddresses {
 
 	static String of(String base, String path, Region region, Locale language) {
 		String tag = language.toLanguageTag();
-		return base + path + (tag.equals(region.defaultLocale().toLanguageTag()) ? "" : "?lang=" + tag);
+		if (tag.equals(region.defaultLocale().toLanguageTag())) {
+			return base + path;
+		}
+		return base + path + (path.contains("?") ? "&" : "?") + "lang=" + tag;
 	}
 
 	/**

@@ -98,4 +98,29 @@ class SitemapTests {
 		this.mvc.perform(get("/sitemaps/xs/fr.xml")).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aProductPageNamesItsOneAddressItsOtherLanguagesAndItsBreadcrumbs() throws Exception {
+		String page = this.mvc.perform(get("/xs/products/" + this.sold).param("lang", "en")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String address = "http://localhost/xs/products/" + this.sold;
+		assertThat(page).contains("<link rel=\"canonical\" href=\"" + address + "?lang=en\">")
+			.contains("<link rel=\"alternate\" hreflang=\"ja-XS\" href=\"" + address + "\">")
+			.contains("<link rel=\"alternate\" hreflang=\"en-XS\" href=\"" + address + "?lang=en\">")
+			.contains("<meta name=\"description\" content=\"About Mug\">")
+			.contains("<meta property=\"og:type\" content=\"product\">")
+			.contains("<meta property=\"og:url\" content=\"" + address + "?lang=en\">")
+			.contains("\"@type\":\"BreadcrumbList\"")
+			.contains("{\"@type\":\"ListItem\",\"position\":4,\"name\":\"Mug\",\"item\":\"" + address + "\"}");
+	}
+
+	@Test
+	void theHomePageSaysWhoRunsTheShopAndLinksEveryRegion() throws Exception {
+		String home = this.mvc.perform(get("/xs").param("lang", "ja")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(home).contains("<link rel=\"canonical\" href=\"http://localhost/xs\">")
+			.contains("\"@type\":\"Organization\"")
+			.contains("hreflang=\"x-default\" href=\"http://localhost/\"")
+			.containsPattern("<meta name=\"description\" content=\"[^\"]{20,}\">");
+	}
+
 }
