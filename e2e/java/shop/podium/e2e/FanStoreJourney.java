@@ -1,10 +1,13 @@
 package shop.podium.e2e;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +32,9 @@ class FanStoreJourney extends BrowserJourney {
 
 	@Test
 	void onAPhoneAddToCartCountsInTheHeaderAndShowsItsMessageOnScreen() {
-		this.browser.resizeTo(Viewport.PHONE);
 		String slug = productInStock("us");
+		this.browser.get("/us/products/" + slug + "?lang=en");
+		this.browser.resizeTo(Viewport.PHONE);
 		this.browser.get("/us/products/" + slug + "?lang=en");
 		assertThat(cartLink()).isEqualTo("Cart (0)");
 		addToCart();
@@ -55,7 +59,7 @@ class FanStoreJourney extends BrowserJourney {
 	void theRegionAndItsTaxAreInTheFansLanguage() {
 		String slug = productInStock("jp");
 		this.browser.get("/jp/products/" + slug + "?lang=fr");
-		assertThat(this.browser.find(By.cssSelector(".region-switch")).getText()).contains("Japon").doesNotContain("Japan");
+		assertThat(this.browser.find(By.cssSelector(".region-switch")).getDomProperty("textContent")).contains("Japon").doesNotContain("Japan");
 		assertThat(this.browser.find(By.cssSelector("main")).getText()).contains("taxe sur la consommation 10 % incluse");
 		this.browser.step("jp-product-fr");
 		this.browser.get("/jp/products/" + slug + "?lang=ja");
@@ -75,6 +79,56 @@ class FanStoreJourney extends BrowserJourney {
 		assertThat(this.browser.driver().getPageSource()).contains("/sitemaps/jp/ja.xml");
 		this.browser.get("/sitemaps/jp/en.xml");
 		assertThat(this.browser.driver().getPageSource()).contains("/jp/products/" + productInStock("jp") + "?lang=en");
+	}
+
+	@Test
+	void hiraganaFindsKatakanaNamesAndTheTypeAheadWorksFromTheKeyboard() {
+		awaitSearchReady();
+		this.browser.get("/jp/search?lang=ja&q=" + URLEncoder.encode("ぱーかー", StandardCharsets.UTF_8));
+		int hiragana = this.browser.driver().findElements(By.cssSelector(".search-hit")).size();
+		this.browser.get("/jp/search?lang=ja&q=" + URLEncoder.encode("パーカー", StandardCharsets.UTF_8));
+		int katakana = this.browser.driver().findElements(By.cssSelector(".search-hit")).size();
+		assertThat(hiragana).as("results for ぱーかー").isPositive().isEqualTo(katakana);
+		this.browser.step("jp-search-hiragana");
+
+		this.browser.get("/jp?lang=ja");
+		WebElement box = this.browser.find(By.id("search-q-header"));
+		box.sendKeys("ぱーか");
+		this.browser.waitUntil("suggestions", d -> !d.findElements(By.cssSelector("#search-suggestions-header [role=option]")).isEmpty());
+		assertThat(box.getDomAttribute("role")).isEqualTo("combobox");
+		this.browser.waitUntil("the list said open", d -> "true".equals(box.getDomAttribute("aria-expanded")));
+		box.sendKeys(Keys.ARROW_DOWN);
+		WebElement first = this.browser.find(By.cssSelector("#search-suggestions-header [role=option]"));
+		assertThat(box.getDomAttribute("aria-activedescendant")).isEqualTo(first.getDomAttribute("id"));
+		assertThat(first.getDomAttribute("aria-selected")).isEqualTo("true");
+		assertThat(this.browser.driver().switchTo().activeElement()).as("the focus stays in the box").isEqualTo(box);
+		this.browser.step("jp-typeahead-keyboard");
+		String target = java.net.URI.create(first.getDomProperty("href")).getPath();
+		box.sendKeys(Keys.ENTER);
+		this.browser.waitUntil("the suggested product", d -> this.browser.path().equals(target));
+	}
+
+	@Test
+	void aProductPageTellsSearchEnginesItsAddressLanguagesAndPlace() {
+		String slug = productInStock("jp");
+		this.browser.get("/jp/products/" + slug + "?lang=en");
+		String canonical = this.browser.find(By.cssSelector("link[rel=canonical]")).getDomAttribute("href");
+		assertThat(canonical).endsWith("/jp/products/" + slug + "?lang=en");
+		List<String> languages = this.browser.driver().findElements(By.cssSelector("link[rel=alternate][hreflang]"))
+			.stream().map(l -> l.getDomAttribute("hreflang")).toList();
+		assertThat(languages).contains("ja-JP", "en-JP");
+		assertThat(this.browser.find(By.cssSelector("meta[name=description]")).getDomAttribute("content")).isNotBlank();
+		assertThat(this.browser.find(By.cssSelector("meta[property='og:image']")).getDomAttribute("content")).startsWith("http");
+		assertThat(this.browser.driver().getPageSource()).contains("\"@type\":\"BreadcrumbList\"");
+	}
+
+	/** The search node starts in the background with the shop; until it answers, search runs on the database. */
+	private void awaitSearchReady() {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3)).pollInterval(java.time.Duration.ofSeconds(2))
+			.until(() -> {
+				this.browser.get("/actuator/health/search-node");
+				return this.browser.driver().getPageSource().replace(" ", "").contains("\"status\":\"UP\"");
+			});
 	}
 
 	private void addToCart() {

@@ -36,4 +36,13 @@ public class RegionWords {
 		return this.messages.getMessage("regions.tax." + region.code(), null, region.taxRule().label(), reader);
 	}
 
+	/** A country's name in the reader's language from its ISO code (FR: France, フランス); other text as written. */
+	public String country(String code, Locale reader) {
+		if (code == null || !code.matches("[A-Za-z]{2}")) {
+			return code;
+		}
+		String name = Locale.of("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(reader);
+		return name.isEmpty() ? code : name;
+	}
+
 }

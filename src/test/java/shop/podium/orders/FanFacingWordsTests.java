@@ -125,4 +125,31 @@ class FanFacingWordsTests {
 		return this.mvc.perform(get(path).param("lang", lang)).andReturn().getResponse().getContentAsString();
 	}
 
+	@Test
+	void theCheckoutOffersTheRegionsCountriesAndKnowsTheirPostcodes() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/eu/cart/lines").session(session).with(csrf()).param("sku", this.sku).param("quantity", "1"));
+		String form = this.mvc.perform(get("/eu/checkout").session(session).param("lang", "fr"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(form).containsPattern("<select[^>]*name=\"country\"")
+			.contains("<option value=\"DE\">Allemagne</option>").contains("Par exemple 75008");
+		String elsewhere = place("eu", session, "CH", "8001");
+		assertThat(elsewhere).contains("Choisissez un pays desservi par cette région.");
+		String badPostcode = place("eu", session, "FR", "7500");
+		assertThat(badPostcode).contains("Saisissez le code postal tel qu’il s’écrit dans ce pays, par exemple 75008.");
+
+		MockHttpSession american = new MockHttpSession();
+		this.mvc.perform(post("/us/cart/lines").session(american).with(csrf()).param("sku", this.sku).param("quantity", "1"));
+		assertThat(place("us", american, "US", "SW1A 1AA"))
+			.contains("Enter the postcode as it is written in this country, for example 94105.");
+	}
+
+	private String place(String region, MockHttpSession session, String country, String postcode) throws Exception {
+		return this.mvc.perform(post("/" + region + "/checkout").session(session).with(csrf())
+				.param("email", "fan@example.com").param("name", "A Fan").param("line1", "1 Rue du Stade")
+				.param("city", "Paris").param("postcode", postcode).param("country", country)
+				.param("shipping", "standard"))
+			.andReturn().getResponse().getContentAsString();
+	}
+
 }
