@@ -139,8 +139,11 @@ class FanStoreJourney extends BrowserJourney {
 		this.browser.find(By.id("add-to-cart")).click();
 	}
 
+	/** The header's cart link as shown; read in one go, since Add to cart's answer swaps the link for a new one. */
 	private String cartLink() {
-		return this.browser.find(By.id("cart-link")).getText().strip();
+		Object text = ((JavascriptExecutor) this.browser.driver())
+			.executeScript("const a = document.getElementById('cart-link'); return a ? a.textContent.trim() : '';");
+		return String.valueOf(text);
 	}
 
 	private boolean onScreen(WebElement element) {
