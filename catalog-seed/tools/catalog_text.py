@@ -10,14 +10,15 @@ LOCALES = ("en", "fr", "ja", "ko", "zh-CN")
 # --- reference data ---------------------------------------------------------------------------
 
 REGIONS = [
-	# code, name, currency, default locale, supported, tax mode, rate, label, label in the default locale, theme
-	("us", "United States", "USD", "en", "en", "EXCLUSIVE", "0.0800", "Sales tax", "", "default"),
-	("eu", "Europe", "EUR", "fr", "fr|en", "INCLUSIVE", "0.2000", "VAT", "TVA", "paris-2024"),
-	("gb", "United Kingdom", "GBP", "en", "en", "INCLUSIVE", "0.2000", "VAT", "", "paris-2024"),
-	("jp", "Japan", "JPY", "ja", "ja|en", "INCLUSIVE", "0.1000", "Consumption tax", "消費税", "milano-cortina-2026"),
-	("kr", "South Korea", "KRW", "ko", "ko|en", "INCLUSIVE", "0.1000", "VAT", "부가가치세", "milano-cortina-2026"),
-	("au", "Australia", "AUD", "en", "en", "INCLUSIVE", "0.1000", "GST", "", "default"),
-	("cn", "China", "CNY", "zh-CN", "zh-CN|en", "INCLUSIVE", "0.1300", "VAT", "增值税", "milano-cortina-2026"),
+	# code, name, currency, default locale, supported, tax mode, rate, label, label in the default locale, theme,
+	# time zone fans read times in
+	("us", "United States", "USD", "en", "en", "EXCLUSIVE", "0.0800", "Sales tax", "", "default", "America/New_York"),
+	("eu", "Europe", "EUR", "fr", "fr|en", "INCLUSIVE", "0.2000", "VAT", "TVA", "paris-2024", "Europe/Paris"),
+	("gb", "United Kingdom", "GBP", "en", "en", "INCLUSIVE", "0.2000", "VAT", "", "paris-2024", "Europe/London"),
+	("jp", "Japan", "JPY", "ja", "ja|en", "INCLUSIVE", "0.1000", "Consumption tax", "消費税", "milano-cortina-2026", "Asia/Tokyo"),
+	("kr", "South Korea", "KRW", "ko", "ko|en", "INCLUSIVE", "0.1000", "VAT", "부가가치세", "milano-cortina-2026", "Asia/Seoul"),
+	("au", "Australia", "AUD", "en", "en", "INCLUSIVE", "0.1000", "GST", "", "default", "Australia/Sydney"),
+	("cn", "China", "CNY", "zh-CN", "zh-CN|en", "INCLUSIVE", "0.1300", "VAT", "增值税", "milano-cortina-2026", "Asia/Shanghai"),
 ]
 
 # region, code, amount, free over, min days, max days (amounts in major units of the region's currency)

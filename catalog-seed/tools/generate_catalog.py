@@ -22,7 +22,7 @@ SEED_DIR = Path(__file__).resolve().parent.parent
 SEED = 20261121
 
 HEADERS = {
-	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,tax_label_local,theme,position",
+	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,tax_label_local,theme,position,time_zone",
 	"shipping-rates": "region,code,amount,free_over,min_days,max_days",
 	"editions": "slug,year,season,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",
 	"categories": "slug,sized,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",
@@ -525,7 +525,7 @@ def write_csv(name, rows):
 def main():
 	gen = Generator()
 	gen.run()
-	write_csv("regions", [(*r, i) for i, r in enumerate(T.REGIONS, start=1)])
+	write_csv("regions", [(*r[:10], i, r[10]) for i, r in enumerate(T.REGIONS, start=1)])
 	write_csv("shipping-rates", T.SHIPPING)
 	write_csv("editions", [(e[0], e[1], e[2], i, *e[3]) for i, e in enumerate(T.EDITIONS, start=1)])
 	write_csv("categories", [(c[0], "true" if c[1] else "false", i, *c[2]) for i, c in enumerate(T.CATEGORIES, start=1)])

@@ -18,7 +18,7 @@ LOCALES = ("en", "fr", "ja", "ko", "zh-CN")
 THEMES = {"default", "paris-2024", "milano-cortina-2026"}
 ZERO_DECIMAL = {"JPY", "KRW"}
 HEADERS = {
-	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,tax_label_local,theme,position",
+	"regions": "code,name,currency,default_locale,supported_locales,tax_mode,tax_rate,tax_label,tax_label_local,theme,position,time_zone",
 	"shipping-rates": "region,code,amount,free_over,min_days,max_days",
 	"editions": "slug,year,season,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",
 	"categories": "slug,sized,position,name_en,name_fr,name_ja,name_ko,name_zh-CN",

@@ -7,6 +7,9 @@ public enum Viewport {
 
 	DESKTOP(1280, 900, false),
 
+	/** The most common laptop screen. */
+	LAPTOP(1366, 768, false),
+
 	PHONE(390, 844, true);
 
 	private final int width;

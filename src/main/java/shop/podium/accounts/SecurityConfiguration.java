@@ -83,6 +83,8 @@ public class SecurityConfiguration {
 				.requestMatchers("/privacy").permitAll()
 				// a drop's page (it sends on to the region's) and the public check of a numbered unit
 				.requestMatchers(HttpMethod.GET, "/drops/*", "/verify").permitAll()
+				// what search engines read: which pages to skip and where each region's pages are listed
+				.requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemaps/**").permitAll()
 				.requestMatchers(SignInOutcomes.THROTTLED, "/password-reset", "/password-reset/*").permitAll()
 				.requestMatchers(SecondFactorController.PAGE, SecondFactorController.PAGE + "/**")
 				.hasAuthority(AccountPrincipal.SECOND_FACTOR_PENDING)

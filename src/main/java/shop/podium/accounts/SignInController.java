@@ -28,6 +28,8 @@ class SignInController {
 	String signIn(@RequestParam MultiValueMap<String, String> parameters, Model model) {
 		// "?error" comes without a value: its presence is what counts
 		model.addAttribute("failed", parameters.containsKey("error"));
+		SignInOutcomes.continueTo(parameters.getFirst(SignInOutcomes.CONTINUE_PARAMETER))
+			.ifPresent(page -> model.addAttribute("continueTo", page));
 		retryMinutes(parameters.getFirst("retry")).ifPresent(minutes -> model.addAttribute("retryMinutes", minutes));
 		return PAGE;
 	}

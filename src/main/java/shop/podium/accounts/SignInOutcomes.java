@@ -23,6 +23,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -42,6 +43,12 @@ final class SignInOutcomes {
 
 	/** Where a refused attempt is forwarded to be answered 429 with the sign-in page (see {@link SignInController}). */
 	static final String THROTTLED = "/sign-in/throttled";
+
+	/** The form field (and query parameter of the sign-in page) naming the page to come back to. */
+	static final String CONTINUE_PARAMETER = "continue";
+
+	private static final java.util.regex.Pattern SAME_SITE_PAGE = java.util.regex.Pattern
+		.compile("/(?:[a-z]{2}|account)(?:/[a-z0-9][a-z0-9-]*)*");
 
 	static final String RETRY_AFTER_ATTRIBUTE = SignInOutcomes.class.getName() + ".retryAfter";
 
@@ -83,8 +90,28 @@ final class SignInOutcomes {
 				response.sendRedirect(request.getContextPath() + SecondFactorController.PAGE);
 				return;
 			}
+			Optional<String> back = continueTo(request.getParameter(CONTINUE_PARAMETER));
+			if (back.isPresent()) {
+				// the page the fan signed in from (their cart, the checkout) wins over an older saved request
+				new HttpSessionRequestCache().removeRequest(request, response);
+				response.sendRedirect(request.getContextPath() + back.get());
+				return;
+			}
 			continueWhereLeft.onAuthenticationSuccess(request, response, authentication);
 		};
+	}
+
+	/**
+	 * Where a fan asked to come back to after signing in, when it is a page of this shop: a region's page
+	 * ({@code /eu/cart}, {@code /jp/checkout}, a product) or the account's. Anything else — another site
+	 * ({@code //host}, {@code https:…}), a path with dots or a query — is ignored, so the parameter cannot send
+	 * anyone away from the shop.
+	 */
+	static Optional<String> continueTo(String value) {
+		if (value == null || value.length() > 300 || !SAME_SITE_PAGE.matcher(value).matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(value);
 	}
 
 	static String landing(Authentication authentication) {
@@ -172,6 +199,8 @@ final class SignInOutcomes {
 				? this.throttle.failed(email(request), request.getRemoteAddr()) : Optional.empty();
 		String target = refused.map(verdict -> SIGN_IN + "?error&retry=" + verdict.minutesToWait())
 			.orElse(SIGN_IN + "?error");
+		// a second try still comes back to the page the fan signed in from (validated, and a path needs no escaping)
+		target += continueTo(request.getParameter(CONTINUE_PARAMETER)).map(page -> "&continue=" + page).orElse("");
 		response.sendRedirect(request.getContextPath() + target);
 	}
 

@@ -6,7 +6,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Date;
 import java.util.Locale;
 
@@ -29,6 +31,23 @@ public class ReaderDates {
 			.withLocale(locale)
 			.withZone(ZoneOffset.UTC)
 			.format(instant) + " UTC";
+	}
+
+	/**
+	 * A moment in a zone, with the zone's short name as the reader's language writes it: Dec 8, 2026, 3:22 AM JST;
+	 * 7 déc. 2026, 19:22 UTC+1 (a fan reads their order's times as their clock showed them). Empty for none.
+	 */
+	public String instant(Instant instant, Locale locale, ZoneId zone) {
+		if (instant == null) {
+			return "";
+		}
+		return new DateTimeFormatterBuilder()
+			.appendLocalized(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.appendLiteral(' ')
+			.appendZoneText(TextStyle.SHORT)
+			.toFormatter(locale)
+			.withZone(zone)
+			.format(instant);
 	}
 
 	/** A month: November 2026, novembre 2026, 2026年11月. */

@@ -29,6 +29,7 @@ import shop.podium.payments.CheckoutSessions;
 import shop.podium.payments.PaymentServiceUnavailable;
 import shop.podium.payments.StripeProperties;
 import shop.podium.regions.Region;
+import shop.podium.regions.RegionWords;
 import shop.podium.regions.ShippingRate;
 
 /**
@@ -58,10 +59,13 @@ class Checkout {
 
 	private final MessageSource messages;
 
+	private final RegionWords regionWords;
+
 	Checkout(Carts carts, OrderStore orders, StockReservations reservations, CheckoutSessions sessions,
 			StripeProperties stripe, TransactionTemplate transactions, ObjectProvider<Clock> clock,
-			MessageSource messages) {
+			MessageSource messages, RegionWords regionWords) {
 		this.messages = messages;
+		this.regionWords = regionWords;
 		this.carts = carts;
 		this.orders = orders;
 		this.reservations = reservations;
@@ -125,7 +129,7 @@ class Checkout {
 			String number = OrderNumbers.next();
 			this.orders.insert(new OrderStore.NewOrder(number, region.code(), region.currency().getCurrencyCode(),
 					locale, owner.userId(), form.email().strip().toLowerCase(Locale.ROOT), form.address(), rate.code(),
-					totals, region.taxLabel(locale), now, now.plus(this.stripe.sessionExpiry()), lines));
+					totals, this.regionWords.taxLabel(region, locale), now, now.plus(this.stripe.sessionExpiry()), lines));
 			try {
 				this.reservations.reserve(number, region.code(), quantities);
 			}

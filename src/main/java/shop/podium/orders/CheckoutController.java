@@ -1,6 +1,7 @@
 package shop.podium.orders;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,6 +28,7 @@ import shop.podium.cart.Carts;
 import shop.podium.cart.PricedCart;
 import shop.podium.payments.PaymentServiceUnavailable;
 import shop.podium.regions.Region;
+import shop.podium.regions.RegionCountries;
 import shop.podium.regions.ShippingRate;
 
 /**
@@ -64,7 +66,8 @@ class CheckoutController {
 	String form(Region region, HttpServletRequest request, Locale locale, Model model) {
 		CurrentUser user = CurrentUser.current().orElse(null);
 		CheckoutForm form = new CheckoutForm((user != null) ? user.email() : "", (user != null) ? user.displayName() : "",
-				"", null, "", "", "", region.shippingRates().isEmpty() ? "" : region.shippingRates().get(0).code());
+				"", null, "", "", RegionCountries.of(region).isEmpty() ? "" : RegionCountries.of(region).getFirst(),
+				region.shippingRates().isEmpty() ? "" : region.shippingRates().get(0).code());
 		return page(region, this.carts.owner(request, false), form, locale, model);
 	}
 
@@ -73,6 +76,13 @@ class CheckoutController {
 			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		CartOwner owner = this.carts.owner(request, true);
 		if (errors.hasErrors()) {
+			return new ModelAndView(page(region, owner, form, locale, model));
+		}
+		if (checkAddress(region, form, errors)) {
+			model.addAttribute("postcodeFormat", true);
+		}
+		// an empty cart is said as such (below) before anything about the address
+		if (errors.hasErrors() && !this.carts.view(owner, region, locale).empty()) {
 			return new ModelAndView(page(region, owner, form, locale, model));
 		}
 		String number;
@@ -187,6 +197,23 @@ class CheckoutController {
 		return "redirect:/" + region.code() + "/cart";
 	}
 
+	/**
+	 * A country the region delivers to, and a postcode as that country writes it.
+	 * @return whether the postcode is not written as the country writes them
+	 */
+	private static boolean checkAddress(Region region, CheckoutForm form, BindingResult errors) {
+		List<String> countries = RegionCountries.of(region);
+		if (!errors.hasFieldErrors("country") && !countries.isEmpty() && !countries.contains(form.country())) {
+			errors.rejectValue("country", "notDelivered");
+		}
+		if (!errors.hasFieldErrors("country") && !errors.hasFieldErrors("postcode")
+				&& !Postcodes.valid(form.country(), form.postcode())) {
+			errors.rejectValue("postcode", "format");
+			return true;
+		}
+		return false;
+	}
+
 	private String page(Region region, CartOwner owner, CheckoutForm form, Locale locale, Model model) {
 		PricedCart cart = this.carts.view(owner, region, locale);
 		if (cart.empty()) {
@@ -199,6 +226,11 @@ class CheckoutController {
 			.orElse(region.shippingRates().isEmpty() ? null : region.shippingRates().get(0));
 		model.addAttribute("form", form);
 		model.addAttribute("cart", cart);
+		model.addAttribute("countries", RegionCountries.of(region)
+			.stream()
+			.map(code -> new Country(code, Locale.of("", code).getDisplayCountry(locale)))
+			.toList());
+		model.addAttribute("postcodeExample", Postcodes.example(form.country()));
 		if (cart.purchasable()) {
 			model.addAttribute("totals", OrderTotals.of(cart.lines()
 				.stream()
@@ -240,6 +272,10 @@ class CheckoutController {
 	private static void refused(CheckoutRefused refused, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("checkoutProblem", refused.messageKey);
 		redirect.addFlashAttribute("checkoutProblemArgs", refused.arguments);
+	}
+
+	/** A country of the checkout's list: its code and its name in the fan's language. */
+	record Country(String code, String name) {
 	}
 
 }

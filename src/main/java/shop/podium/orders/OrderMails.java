@@ -1,9 +1,6 @@
 package shop.podium.orders;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -20,6 +17,7 @@ import org.springframework.stereotype.Component;
 import shop.podium.core.FailedListeners;
 import shop.podium.core.MailOutbox;
 import shop.podium.core.Money;
+import shop.podium.regions.RegionTimes;
 
 /**
  * The order confirmation mail, in the language the fan ordered in and the region's currency, sent once when an
@@ -43,9 +41,13 @@ class OrderMails {
 
 	private final ObjectProvider<ReceiptNotes> notes;
 
+	private final RegionTimes times;
+
 	OrderMails(OrderStore orders, MailOutbox outbox, MessageSource messages, FailedListeners failed,
-			@Value("${podium.orders.mail-retry-after:60s}") Duration retryAfter, ObjectProvider<ReceiptNotes> notes) {
+			@Value("${podium.orders.mail-retry-after:60s}") Duration retryAfter, ObjectProvider<ReceiptNotes> notes,
+			RegionTimes times) {
 		this.notes = notes;
+		this.times = times;
 		this.orders = orders;
 		this.outbox = outbox;
 		this.messages = messages;
@@ -101,10 +103,7 @@ class OrderMails {
 		}
 		body.append(a.postcode()).append(' ').append(a.city()).append('\n').append(a.country()).append("\n\n");
 		body.append(text("orders.mail.confirmation.placed", locale,
-				DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-					.withLocale(locale)
-					.withZone(ZoneOffset.UTC)
-					.format(order.createdAt()))).append('\n');
+				this.times.at(order.createdAt(), order.regionCode(), locale))).append('\n');
 		body.append(text("orders.mail.confirmation.closing", locale)).append('\n');
 		return this.outbox.send(confirmationKey(order.number()), order.email(),
 				text("orders.mail.confirmation.subject", locale, order.number()), body.toString());

@@ -1,5 +1,7 @@
 package shop.podium.regions;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +11,21 @@ import java.util.Locale;
  *
  * @param code the lower-case code in URLs ({@code us}, {@code eu}, {@code jp} …)
  * @param theme the name of the theme folder the region's pages wear
+ * @param timeZone the zone the region's fans read times in (order placed, refunded, shipped)
  */
 public record Region(String code, String name, Currency currency, Locale defaultLocale, List<Locale> supportedLocales,
-		TaxRule taxRule, String theme, List<ShippingRate> shippingRates) {
+		TaxRule taxRule, String theme, List<ShippingRate> shippingRates, ZoneId timeZone) {
 
 	public Region {
 		supportedLocales = List.copyOf(supportedLocales);
 		shippingRates = List.copyOf(shippingRates);
+		timeZone = (timeZone != null) ? timeZone : ZoneOffset.UTC;
+	}
+
+	/** A region whose times are shown in UTC. */
+	public Region(String code, String name, Currency currency, Locale defaultLocale, List<Locale> supportedLocales,
+			TaxRule taxRule, String theme, List<ShippingRate> shippingRates) {
+		this(code, name, currency, defaultLocale, supportedLocales, taxRule, theme, shippingRates, null);
 	}
 
 	/**

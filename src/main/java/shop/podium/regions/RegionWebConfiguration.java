@@ -41,6 +41,7 @@ class RegionWebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new RememberedRegionPages(this.regions));
 	}
 
 	@Override

@@ -80,9 +80,12 @@ public class Regions {
 				FROM shipping_rate s JOIN region r ON r.code = s.region_code
 				ORDER BY s.region_code, s.amount_minor""").query((rs, n) -> {
 			String currency = rs.getString("currency");
+			// wasNull speaks of the last column read: ask it right after free_over_minor, before the amount is read,
+			// or an empty "free from" reads as 0 and the rate ships free for every order
 			long freeOver = rs.getLong("free_over_minor");
+			boolean neverFree = rs.wasNull();
 			ShippingRate rate = new ShippingRate(rs.getString("code"), Money.ofMinor(rs.getLong("amount_minor"), currency),
-					rs.wasNull() ? null : Money.ofMinor(freeOver, currency), rs.getInt("min_days"), rs.getInt("max_days"));
+					neverFree ? null : Money.ofMinor(freeOver, currency), rs.getInt("min_days"), rs.getInt("max_days"));
 			rates.computeIfAbsent(rs.getString("region_code"), c -> new ArrayList<>()).add(rate);
 			return rate;
 		}).list();
@@ -98,9 +101,19 @@ public class Regions {
 					rs.getString("tax_label"), rs.getString("tax_label_local"));
 			return new Region(code, rs.getString("name"), Currency.getInstance(rs.getString("currency")),
 					Locale.forLanguageTag(rs.getString("default_locale")), locales, tax, rs.getString("theme"),
-					rates.getOrDefault(code, List.of()));
+					rates.getOrDefault(code, List.of()), timeZone(rs.getString("time_zone")));
 		}).list().forEach(region -> regions.put(region.code(), region));
 		return Collections.unmodifiableMap(regions);
+	}
+
+	/** A zone as stored; one Java does not know (a typing mistake in the database) shows times in UTC. */
+	private static java.time.ZoneId timeZone(String id) {
+		try {
+			return (id != null) ? java.time.ZoneId.of(id) : null;
+		}
+		catch (java.time.DateTimeException ex) {
+			return null;
+		}
 	}
 
 }

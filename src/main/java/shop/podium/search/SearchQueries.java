@@ -74,6 +74,7 @@ final class SearchQueries {
 			if (other != null) {
 				words.add(other);
 			}
+			words.addAll(KanaForms.otherForms(term));
 		}
 		Map<String, Object> match = obj("query", String.join(" ", words), "fields", marked);
 		if (fuzzy) {
@@ -128,11 +129,18 @@ final class SearchQueries {
 	 */
 	private static Map<String, Object> asTypedOrPlural(String term, String lang) {
 		Map<String, Object> typed = exactWord(term, lang);
+		List<Object> forms = new ArrayList<>();
 		String other = pluralOrSingular(term);
-		if (other == null) {
+		if (other != null) {
+			forms.add(exactWord(other, lang));
+		}
+		// ぱーかー finds パーカー, and the other way round
+		KanaForms.otherForms(term).forEach(kana -> forms.add(exactWord(kana, lang)));
+		if (forms.isEmpty()) {
 			return typed;
 		}
-		return obj("dis_max", obj("queries", List.of(typed, exactWord(other, lang))));
+		forms.addFirst(typed);
+		return obj("dis_max", obj("queries", forms));
 	}
 
 	private static Map<String, Object> exactWord(String term, String lang) {

@@ -30,6 +30,11 @@ final class TypeAheadQuery {
 		List<Object> should = new ArrayList<>();
 		should.add(obj("constant_score", obj("filter", obj("match_bool_prefix", obj("typeahead", obj("query", prefix,
 				"operator", "and"))), "boost", 2)));
+		// the prefix in its other kana: ぱー suggests パーカー
+		for (String kana : KanaForms.otherForms(prefix)) {
+			should.add(obj("constant_score", obj("filter", obj("match_bool_prefix", obj("typeahead", obj("query", kana,
+					"operator", "and"))), "boost", 2)));
+		}
 		if (prefix.length() >= 4) {
 			Map<String, Object> fuzzy = obj("fuzziness", "AUTO", "prefix_length", 1, "max_expansions", 10);
 			List<Object> typos = new ArrayList<>();

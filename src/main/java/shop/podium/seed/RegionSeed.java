@@ -28,16 +28,16 @@ final class RegionSeed {
 
 	private static void loadRegions(SeedRun run) {
 		SeedFile file = run.file("regions.csv", "code", "name", "currency", "default_locale", "supported_locales",
-				"tax_mode", "tax_rate", "tax_label", "tax_label_local", "theme", "position");
+				"tax_mode", "tax_rate", "tax_label", "tax_label_local", "theme", "position", "time_zone");
 		if (!file.exists()) {
 			return;
 		}
 		Set<String> seen = new HashSet<>();
 		Upsert regions = Upsert.into(run.jdbc, "region",
 				List.of("code", "name", "currency", "default_locale", "supported_locales", "tax_mode", "tax_rate",
-						"tax_label", "tax_label_local", "theme", "position"),
+						"tax_label", "tax_label_local", "theme", "position", "time_zone"),
 				List.of("name", "currency", "default_locale", "supported_locales", "tax_mode", "tax_rate", "tax_label",
-						"tax_label_local", "theme", "position"));
+						"tax_label_local", "theme", "position", "time_zone"));
 		int count = file.forEach(row -> {
 			String code = row.text("code", 8);
 			if (!code.matches("[a-z]{2,8}")) {
@@ -56,7 +56,7 @@ final class RegionSeed {
 			regions.add(code, row.text("name", 80), currency.getCurrencyCode(), defaultLocale, String.join("|", supported),
 					row.oneOf("tax_mode", Set.of("INCLUSIVE", "EXCLUSIVE")), row.rate("tax_rate"),
 					row.text("tax_label", 40), row.optional("tax_label_local", 40), row.text("theme", 60),
-					row.integer("position"));
+					row.integer("position"), timeZone(row, "time_zone"));
 			run.regions.put(code, currency);
 		});
 		regions.flush();
@@ -121,6 +121,16 @@ final class RegionSeed {
 		}
 		catch (IllegalArgumentException ex) {
 			throw row.invalid(column, code, "is not an ISO 4217 currency code");
+		}
+	}
+
+	private static String timeZone(SeedRow row, String column) {
+		String id = row.text(column, 40);
+		try {
+			return java.time.ZoneId.of(id).getId();
+		}
+		catch (java.time.DateTimeException ex) {
+			throw row.invalid(column, id, "is not a time zone such as Europe/Paris or Asia/Tokyo");
 		}
 	}
 

@@ -69,6 +69,17 @@ public final class LayoutExpressions {
 		return safePath(path) + query;
 	}
 
+	/**
+	 * The page shown, as a place to come back to after signing in ({@code /sign-in?continue=…}): its path, without
+	 * the query; {@code null} on an error page or outside a request.
+	 */
+	public @Nullable String currentPath() {
+		if (this.exchange == null || this.exchange.getAttributeValue(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+			return null;
+		}
+		return safePath(this.exchange.getRequest().getPathWithinApplication());
+	}
+
 	/** One leading slash only: "//host" would turn the link into one to another site. */
 	private static String safePath(@Nullable String path) {
 		if (path == null || path.isEmpty()) {

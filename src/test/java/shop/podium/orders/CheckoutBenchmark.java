@@ -55,7 +55,7 @@ class CheckoutBenchmark {
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	static final Map<String, String> ADDRESS = Map.of("email", "bench@example.com", "name", "Bench Fan", "line1",
-			"1 Track", "city", "Paris", "postcode", "75001", "country", "France", "shipping", "standard");
+			"1 Track", "city", "Paris", "postcode", "75001", "country", "FR", "shipping", "standard");
 
 	@LocalServerPort
 	int port;

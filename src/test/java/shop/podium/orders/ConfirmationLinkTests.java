@@ -127,7 +127,7 @@ class ConfirmationLinkTests {
 			.andExpect(flash().attributeExists("notice"));
 		String paymentPage = this.mvc.perform(post("/eu/checkout").session(session).with(csrf())
 				.param("email", this.email).param("name", "Ada Lovelace").param("line1", ADDRESS)
-				.param("city", "Lyon").param("postcode", "69001").param("country", "France").param("shipping", "standard"))
+				.param("city", "Lyon").param("postcode", "69001").param("country", "FR").param("shipping", "standard"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
