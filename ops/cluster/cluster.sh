@@ -19,6 +19,8 @@
 # may reach the other through HAProxy), so they are given the same emulator key and webhook signing secret, made
 # up once per cluster in target/cluster/emulator.properties.
 #
+# PODIUM_CLUSTER_FRESH=true makes `start` drop the data of earlier runs (unless the database is running).
+#
 # Ports can be moved with PODIUM_CLUSTER_PORT_BASE (default 8110: Varnish at +0, HAProxy +1, MariaDB +3,
 # Elasticsearch +4/+5, HAProxy stats +8, instances +11 and +12).
 set -euo pipefail
@@ -279,6 +281,12 @@ front_ready() {
 start() {
 	command -v haproxy >/dev/null || die "haproxy is not installed (Debian: apt-get install haproxy)"
 	command -v varnishd >/dev/null || die "varnishd is not installed (Debian: apt-get install varnish varnish-modules)"
+	if [ "${PODIUM_CLUSTER_FRESH:-false}" = true ] && ! running embedded; then
+		# a cluster whose state is that of a first start (the cluster suite): the database and search data of
+		# earlier runs go
+		say "starting from empty data (PODIUM_CLUSTER_FRESH=true)"
+		rm -rf "$RUN/data"
+	fi
 	mkdir -p "$RUN/pids" "$RUN/logs" "$RUN/data"
 	start_embedded
 	emulator_secrets

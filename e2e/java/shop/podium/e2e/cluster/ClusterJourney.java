@@ -548,6 +548,8 @@ class ClusterJourney {
 			builder.environment().put("PODIUM_ES_DISTRIBUTION", distribution);
 		}
 		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		// every run starts from the state of a first start, whatever earlier runs sold
+		builder.environment().put("PODIUM_CLUSTER_FRESH", "true");
 		Process process = builder.start();
 		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroy();
