@@ -272,6 +272,11 @@ start_instances() {
 	for n in "${INSTANCES[@]}"; do
 		await_instance "$n"
 	done
+	if running varnish; then
+		# Varnish's own probe marked HAProxy sick while no instance answered: it answers 503 until it has seen
+		# HAProxy well again
+		await "the front door (Varnish -> HAProxy -> instances)" 60 front_ready
+	fi
 }
 
 front_ready() {
