@@ -11,8 +11,15 @@
 #   ops/cluster/cluster.sh start            start what is not running, wait until the front door answers
 #   ops/cluster/cluster.sh stop             stop everything it started (and nothing else)
 #   ops/cluster/cluster.sh status           what runs, and whether it is healthy
-#   ops/cluster/cluster.sh restart-instances  stop every instance, then start them again one by one
+#   ops/cluster/cluster.sh restart-instances  stop every instance, then start them all again
 #   ops/cluster/cluster.sh stop-instance N | start-instance N | kill-instance N   (N = 1 or 2; kill is kill -9)
+#   ops/cluster/cluster.sh maint-instance N | ready-instance N   take instance N out of HAProxy's rotation, put it back
+#
+# The instances share one Stripe emulator (its state is in the database; a call or a webhook sent by one instance
+# may reach the other through HAProxy), so they are given the same emulator key and webhook signing secret, made
+# up once per cluster in target/cluster/emulator.properties.
+#
+# PODIUM_CLUSTER_FRESH=true makes `start` drop the data of earlier runs (unless the database is running).
 #
 # Ports can be moved with PODIUM_CLUSTER_PORT_BASE (default 8110: Varnish at +0, HAProxy +1, MariaDB +3,
 # Elasticsearch +4/+5, HAProxy stats +8, instances +11 and +12).
@@ -161,6 +168,17 @@ instance_ready() {
 	[ "$(http_status "http://127.0.0.1:$(instance_port "$1")/actuator/health/readiness")" = 200 ]
 }
 
+# The emulator's key and webhook signing secret, the same for every instance, made up once per cluster.
+emulator_secrets() {
+	local file="$RUN/emulator.properties"
+	if [ ! -s "$file" ]; then
+		(umask 077
+			printf 'podium.stripe.emulator.secret-key=sk_test_cluster_%s\npodium.stripe.webhook-secret=whsec_cluster_%s\n' \
+				"$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')" "$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')" >"$file.new")
+		mv "$file.new" "$file"
+	fi
+}
+
 start_instance() {
 	local n="$1" port java jar
 	if running "instance$n"; then
@@ -174,7 +192,7 @@ start_instance() {
 	(cd "$ROOT"
 		exec nohup "$java" ${PODIUM_INSTANCE_JAVA_OPTS:--Xms256m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$jar" \
 		--spring.profiles.active=dev \
-		--spring.config.import="optional:file:$RUN/instance.properties" \
+		--spring.config.import="optional:file:$RUN/instance.properties,file:$RUN/emulator.properties" \
 		--server.port="$port" \
 		--server.address=127.0.0.1 \
 		--server.shutdown=graceful \
@@ -206,6 +224,21 @@ balanced() {
 		| awk -F, -v server="app$1" '$1 == "instances" && $2 == server { print $18 }' | grep -qx 'UP'
 }
 
+# Sets instance N's state in HAProxy (maint: no request reaches it; ready: back once its checks pass) through the
+# statistics page, which takes such changes from this machine only.
+haproxy_state() {
+	local code
+	code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -d "s=app$1&action=$2&b=instances" \
+		"http://127.0.0.1:$PORT_STATS/" || true)"
+	[ "$code" = 303 ] || die "HAProxy refused to set app$1 to $2 (HTTP $code)"
+	say "instance $1 set to $2 in HAProxy"
+}
+
+in_maintenance() {
+	curl -s --max-time 2 "http://127.0.0.1:$PORT_STATS/;csv" 2>/dev/null \
+		| awk -F, -v server="app$1" '$1 == "instances" && $2 == server { print $18 }' | grep -q 'MAINT'
+}
+
 start_haproxy() {
 	if running haproxy; then
 		return
@@ -229,6 +262,23 @@ start_varnish() {
 		-n "$RUN/varnish" -s malloc,128m -P "$RUN/pids/varnish.pid" >>"$RUN/logs/varnish.log" 2>&1
 }
 
+# Starts every instance at once, then waits for each: on a fresh database one applies the migrations and loads the
+# demo catalog while the other waits for it (Flyway's lock, the seed's cluster lock).
+start_instances() {
+	local n
+	for n in "${INSTANCES[@]}"; do
+		start_instance "$n"
+	done
+	for n in "${INSTANCES[@]}"; do
+		await_instance "$n"
+	done
+	if running varnish; then
+		# Varnish's own probe marked HAProxy sick while no instance answered: it answers 503 until it has seen
+		# HAProxy well again
+		await "the front door (Varnish -> HAProxy -> instances)" 60 front_ready
+	fi
+}
+
 front_ready() {
 	[ "$(http_status "http://127.0.0.1:$PORT_VARNISH/actuator/health/readiness")" = 200 ]
 }
@@ -236,13 +286,16 @@ front_ready() {
 start() {
 	command -v haproxy >/dev/null || die "haproxy is not installed (Debian: apt-get install haproxy)"
 	command -v varnishd >/dev/null || die "varnishd is not installed (Debian: apt-get install varnish varnish-modules)"
+	if [ "${PODIUM_CLUSTER_FRESH:-false}" = true ] && ! running embedded; then
+		# a cluster whose state is that of a first start (the cluster suite): the database and search data of
+		# earlier runs go
+		say "starting from empty data (PODIUM_CLUSTER_FRESH=true)"
+		rm -rf "$RUN/data"
+	fi
 	mkdir -p "$RUN/pids" "$RUN/logs" "$RUN/data"
 	start_embedded
-	# one after the other: the first applies the migrations and loads the demo catalog
-	for n in "${INSTANCES[@]}"; do
-		start_instance "$n"
-		await_instance "$n"
-	done
+	emulator_secrets
+	start_instances
 	start_haproxy
 	for n in "${INSTANCES[@]}"; do
 		await "HAProxy taking instance $n" 30 balanced "$n"
@@ -300,17 +353,25 @@ stop) stop ;;
 status) status ;;
 restart-instances)
 	for n in "${INSTANCES[@]}"; do
-		stop_pid "instance$n" 40
+		stop_pid "instance$n" 40 &
 	done
-	for n in "${INSTANCES[@]}"; do
-		start_instance "$n"
-		await_instance "$n"
-	done
+	wait
+	emulator_secrets
+	start_instances
 	;;
 stop-instance) stop_pid "instance${2:?instance number}" 40 ;;
 start-instance)
+	emulator_secrets
 	start_instance "${2:?instance number}"
 	await_instance "$2"
+	;;
+maint-instance)
+	haproxy_state "${2:?instance number}" maint
+	await "HAProxy taking instance $2 out" 10 in_maintenance "$2"
+	;;
+ready-instance)
+	haproxy_state "${2:?instance number}" ready
+	await "HAProxy taking instance $2 back" 30 balanced "$2"
 	;;
 kill-instance)
 	pid="$(pid_of "instance${2:?instance number}")"
@@ -318,7 +379,8 @@ kill-instance)
 	rm -f "$RUN/pids/instance$2.pid"
 	;;
 *)
-	sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+	# the comment at the top of this file
+	awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
 	exit 2
 	;;
 esac

@@ -57,17 +57,42 @@ final class ClusterClient {
 	 */
 	HttpResponse<String> post(String url, String origin, Map<String, String> fields)
 			throws IOException, InterruptedException {
-		String body = fields.entrySet()
-			.stream()
-			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-			.collect(Collectors.joining("&"));
 		return this.http.send(HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Origin", origin)
 			.header("Sec-Fetch-Site", "same-origin")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(HttpRequest.BodyPublishers.ofString(form(fields)))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A form sent by a request that says nothing of the page it came from (no {@code Sec-Fetch-Site},
+	 * {@code Origin} or {@code Referer}, as an older browser or a stripped referrer): only its token vouches for it.
+	 */
+	HttpResponse<String> postUnproven(String url, Map<String, String> fields) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The value of one of the visitor's cookies, as the shop's own script reads it ({@code document.cookie}). */
+	Optional<String> cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
 	}
 
 	/** The form fields of a page as a browser would send them: the CSRF field first. */

@@ -51,43 +51,33 @@ class CartStorage {
 			.list();
 	}
 
+	/**
+	 * Sets a line's quantity, adding the line if the cart lacks it, in one statement: an update of a line not
+	 * there yet followed by an insert locked the gap the line would go in, and two carts whose lines fall in the
+	 * same gap (guests adding at the same moment) deadlocked, one of them refused with a server error.
+	 */
 	void put(CartOwner owner, String region, String sku, int quantity) {
 		if (owner.guest()) {
 			String cart = guestCart(owner.session(), true);
 			touch(cart);
-			int updated = this.jdbc.sql("""
-					UPDATE guest_cart_line SET quantity = :q WHERE cart_id = :c AND region_code = :r AND sku = :s""")
+			this.jdbc.sql("""
+					INSERT INTO guest_cart_line (cart_id, region_code, sku, quantity) VALUES (:c, :r, :s, :q)
+					ON DUPLICATE KEY UPDATE quantity = :q""")
 				.param("q", quantity)
 				.param("c", cart)
 				.param("r", region)
 				.param("s", sku)
 				.update();
-			if (updated == 0) {
-				this.jdbc.sql("""
-						INSERT IGNORE INTO guest_cart_line (cart_id, region_code, sku, quantity)
-						VALUES (:c, :r, :s, :q)""")
-					.param("q", quantity)
-					.param("c", cart)
-					.param("r", region)
-					.param("s", sku)
-					.update();
-			}
 			return;
 		}
-		int updated = this.jdbc.sql("UPDATE cart_line SET quantity = :q WHERE user_id = :u AND region_code = :r AND sku = :s")
+		this.jdbc.sql("""
+				INSERT INTO cart_line (user_id, region_code, sku, quantity) VALUES (:u, :r, :s, :q)
+				ON DUPLICATE KEY UPDATE quantity = :q""")
 			.param("q", quantity)
 			.param("u", owner.userId())
 			.param("r", region)
 			.param("s", sku)
 			.update();
-		if (updated == 0) {
-			this.jdbc.sql("INSERT IGNORE INTO cart_line (user_id, region_code, sku, quantity) VALUES (:u, :r, :s, :q)")
-				.param("q", quantity)
-				.param("u", owner.userId())
-				.param("r", region)
-				.param("s", sku)
-				.update();
-		}
 	}
 
 	void remove(CartOwner owner, String region, String sku) {

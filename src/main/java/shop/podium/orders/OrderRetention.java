@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,9 @@ import shop.podium.core.privacy.Pseudonyms;
 /**
  * How long a guest's order keeps the guest's name and address once it closed, and the daily job that
  * pseudonymises the orders past it (with their confirmation mail). The period is the rights holder's to set; a
- * change is audited. The job may run on several instances at once: each order is taken by one statement that only
- * matches it while it still holds the guest's identity, so a second run finds nothing left to do.
+ * change is audited. One instance runs the job each day (a cluster lock, held past the instances' clock
+ * differences); should two ever run at once, each order is taken by one statement that only matches it while it
+ * still holds the guest's identity, so the second finds nothing left to do.
  */
 @Component
 public class OrderRetention {
@@ -111,6 +113,7 @@ public class OrderRetention {
 	}
 
 	@Scheduled(cron = "${podium.orders.guest-retention-cron:0 17 3 * * *}", zone = "UTC")
+	@SchedulerLock(name = "orders-guest-retention", lockAtLeastFor = "PT5M", lockAtMostFor = "PT2H")
 	void pseudonymiseDaily() {
 		int done = pseudonymiseGuestOrders(this.clock.instant());
 		if (done > 0) {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param secretKey Stripe's secret API key
  * @param webhookSecret the signing secret of the webhook endpoint ({@code whsec_…}); with the emulator, one is
- * generated when blank
+ * made up per process when blank, so instances sharing one emulator (a cluster) must all be given the same
  * @param sessionExpiry how long a Checkout Session (and the stock it holds) stays open: Stripe accepts 30 minutes
  * to 24 hours
  * @param webhookTolerance how old a signed webhook may be before it is refused as a replay
@@ -37,6 +37,9 @@ public record StripeProperties(String secretKey, String webhookSecret, @DefaultV
 	/**
 	 * @param enabled whether the shop runs its own Stripe emulator: set by the {@code dev} profile and the tests
 	 * only, and refused beside a Stripe key
+	 * @param secretKey the API key the emulator accepts and the shop calls it with; made up per process when blank.
+	 * Instances behind one load balancer share the emulator (its state is in the database) and each call may reach
+	 * another instance than the one that made it, so they must all be given the same key
 	 * @param apiBase where stripe-java sends its calls; by default the emulator inside this application
 	 * @param webhookUrl where the emulator delivers events; by default this application's {@code /webhooks/stripe}
 	 * @param asyncSettlementDelay how long a payment with the asynchronous test card stays processing
@@ -47,7 +50,7 @@ public record StripeProperties(String secretKey, String webhookSecret, @DefaultV
 	 * settle and are paid out unconverted: the shop's largest regions (euro, dollar, pound, yen); won, Australian
 	 * dollar and yuan are converted into the settlement currency, as with a real account set up that way
 	 */
-	public record Emulator(@DefaultValue("false") boolean enabled, String apiBase, String webhookUrl, @DefaultValue("10s") Duration asyncSettlementDelay,
+	public record Emulator(@DefaultValue("false") boolean enabled, String secretKey, String apiBase, String webhookUrl, @DefaultValue("10s") Duration asyncSettlementDelay,
 			@DefaultValue("true") boolean deliverWebhooks, @DefaultValue("eur") String settlementCurrency,
 			@DefaultValue({ "eur", "usd", "gbp", "jpy" }) List<String> bankAccountCurrencies) {
 	}

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,28 @@ class SharedCacheTests {
 		assertThat(session).as("the cart's session").isNotNull();
 		assertThat(this.mvc.perform(get(productPath()).session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Cart (2)");
+	}
+
+	@Test
+	void theSharedFormWithTheTokenItsScriptCopiedFromTheCookieAddsToTheCart() throws Exception {
+		// the token cookie a page of the visitor's own gave them (the sign-in page), read as /js/form-tokens.js
+		// reads it: the cookie's value as it is
+		Cookie token = this.mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
+			.getCookie("XSRF-TOKEN");
+		assertThat(token).isNotNull();
+		String sku = sku();
+		// the script puts it into the shared page's empty field; the request says nothing of the page it came from
+		// (no Sec-Fetch-Site, Origin or Referer), or that it came from another site: only the token vouches for it
+		this.mvc.perform(post("/xs/cart/lines").cookie(token).param("_csrf", token.getValue()).param("sku", sku)
+				.param("quantity", "1"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/xs/cart/lines").cookie(token).header("Sec-Fetch-Site", "cross-site")
+				.param("_csrf", token.getValue()).param("sku", sku).param("quantity", "1"))
+			.andExpect(status().is3xxRedirection());
+		// another site can fill the field with anything but the token, which it cannot read
+		this.mvc.perform(post("/xs/cart/lines").cookie(token).header("Sec-Fetch-Site", "cross-site")
+				.param("_csrf", "a-guess").param("sku", sku).param("quantity", "1"))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -1,7 +1,14 @@
 package shop.podium.orders;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,6 +216,41 @@ class CartAndCheckoutPagesTests {
 		}
 		finally {
 			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
+	void guestsFillingTheirCartsAtTheSameMomentAreEachServed() throws Exception {
+		// a surge: many guests add their first line at once (each a cart of their own); the database must not
+		// refuse any of them as a deadlock between two carts
+		var eu = this.regions.find("eu").orElseThrow();
+		List<MockHttpSession> guests = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			guests.add(new MockHttpSession());
+		}
+		CyclicBarrier together = new CyclicBarrier(8);
+		List<Throwable> refused = new CopyOnWriteArrayList<>();
+		try (ExecutorService browsers = Executors.newFixedThreadPool(8)) {
+			for (int b = 0; b < 8; b++) {
+				int browser = b;
+				browsers.submit(() -> {
+					for (int i = browser; i < guests.size(); i += 8) {
+						try {
+							together.await(10, TimeUnit.SECONDS);
+							this.carts.add(new CartOwner(null, guests.get(i)), eu, this.sku, 1, Locale.ENGLISH);
+							this.carts.add(new CartOwner(null, guests.get(i)), eu, this.sku, 1, Locale.ENGLISH);
+						}
+						catch (Exception ex) {
+							refused.add(ex);
+						}
+					}
+				});
+			}
+		}
+		assertThat(refused).isEmpty();
+		for (MockHttpSession guest : guests) {
+			assertThat(this.carts.view(new CartOwner(null, guest), eu, Locale.ENGLISH).lines()).singleElement()
+				.satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
 		}
 	}
 

@@ -2,6 +2,7 @@ package shop.podium.core.privacy;
 
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers {@link AccountErased} again to every listener that has not completed it (a database error, an instance
- * stopped half-way), until each module has erased its part. Every listener is safe to run again, so a delivery
- * repeated by two instances at once does no harm.
+ * stopped half-way), until each module has erased its part. One instance delivers them per tick (a cluster lock);
+ * every listener is safe to run again all the same, so a delivery repeated after a lock given up does no harm.
  */
 @Component
 public class ErasureRetries {
@@ -32,6 +33,8 @@ public class ErasureRetries {
 	}
 
 	@Scheduled(fixedDelayString = "${podium.privacy.erasure-retry-interval:60s}", initialDelayString = "60s")
+	@SchedulerLock(name = "privacy-erasure-retry", lockAtLeastFor = "${podium.privacy.erasure-retry-interval:60s}",
+			lockAtMostFor = "PT10M")
 	void retryScheduled() {
 		retry(this.retryAfter);
 	}

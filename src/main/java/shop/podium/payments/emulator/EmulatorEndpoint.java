@@ -14,8 +14,10 @@ import shop.podium.payments.StripeProperties;
 
 /**
  * Where the emulator listens and the secrets it shares with the shop. It runs inside the application, so its
- * address is the application's own, known once the web server has started. The API key and (unless one is
- * configured) the webhook signing secret are made up per process: nothing outside talks to it.
+ * address is the application's own, known once the web server has started. The API key and the webhook signing
+ * secret are the configured ones ({@code podium.stripe.emulator.secret-key}, {@code podium.stripe.webhook-secret}),
+ * else made up per process: enough for one instance, whose calls and webhooks all come back to itself. Instances
+ * behind a load balancer are given the same ones, since a call or a webhook sent by one may reach another.
  */
 @Component
 @Conditional(EmulatedPayments.class)
@@ -25,7 +27,7 @@ public class EmulatorEndpoint {
 
 	private final StripeProperties properties;
 
-	private final String secretKey = "sk_test_emulator_" + random();
+	private final String secretKey;
 
 	private final String webhookSecret;
 
@@ -33,6 +35,8 @@ public class EmulatorEndpoint {
 
 	EmulatorEndpoint(StripeProperties properties) {
 		this.properties = properties;
+		this.secretKey = StringUtils.hasText(properties.emulator().secretKey()) ? properties.emulator().secretKey()
+				: "sk_test_emulator_" + random();
 		this.webhookSecret = StringUtils.hasText(properties.webhookSecret()) ? properties.webhookSecret()
 				: "whsec_emulator_" + random();
 	}
