@@ -369,7 +369,7 @@ class CheckoutReliabilityTests {
 	}
 
 	static CheckoutForm form() {
-		return new CheckoutForm("fan@example.com", "Camille Fan", "1 rue du Stade", null, "Paris", "75015", "France",
+		return new CheckoutForm("fan@example.com", "Camille Fan", "1 rue du Stade", null, "Paris", "75015", "FR",
 				"standard");
 	}
 
