@@ -87,17 +87,7 @@ class PrivacyJourney extends BrowserJourney {
 
 	/** A product sold in the region with plenty of stock in its first variant. */
 	private String productInStock(String region) {
-		return this.jdbc.sql("""
-				SELECT p.slug FROM product p JOIN variant v ON v.product_id = p.id
-				JOIN stock s ON s.variant_id = v.id AND s.region_code = :r
-				WHERE s.quantity >= 20 ORDER BY p.popularity DESC, p.id""")
-			.param("r", region)
-			.query(String.class)
-			.list()
-			.stream()
-			.filter(slug -> this.sellability.of(region, slug).purchasable())
-			.findFirst()
-			.orElseThrow();
+		return StockedProducts.inRegion(this.jdbc, this.sellability, region);
 	}
 
 }
