@@ -171,16 +171,28 @@ class DockerComposeFileTests {
 		for (String app : List.of("app1", "app2")) {
 			Map<String, Object> raw = map(service(app).get("environment"), app + ".environment");
 			for (String name : List.of("PODIUM_STRIPE_SECRET_KEY", "PODIUM_STRIPE_WEBHOOK_SECRET")) {
-				Matcher required = REQUIRED.matcher(String.valueOf(raw.get(name)));
-				assertThat(required.matches()).as("%s of %s is ${%s:?what to set}", name, app, name).isTrue();
-				assertThat(required.group(1)).isEqualTo(name);
-				assertThat(required.group(2)).as("the message compose stops with").contains(name).hasSizeGreaterThan(30);
-				assertThat(this.app.reads(name)).as("%s is read by the app", name).isTrue();
+				assertRequired(raw, app, name);
 			}
 			assertThat(environment(app)).doesNotContainKey("PODIUM_STRIPE_EMULATOR_ENABLED")
 				.containsEntry("PODIUM_ACCOUNTS_FORM_ACTION_SOURCES", "https://checkout.stripe.com");
 			assertThat(environment(app).get("SPRING_PROFILES_ACTIVE").split(",")).doesNotContain("dev");
 		}
+	}
+
+	/** Drop admission passes are signed with a key of the operator's, never one written in the repository. */
+	@Test
+	void appSignsDropPassesWithAKeyComposeInsistsOn() {
+		for (String app : List.of("app1", "app2")) {
+			assertRequired(map(service(app).get("environment"), app + ".environment"), app, "PODIUM_DROPS_PASS_SECRET");
+		}
+	}
+
+	private void assertRequired(Map<String, Object> environment, String app, String name) {
+		Matcher required = REQUIRED.matcher(String.valueOf(environment.get(name)));
+		assertThat(required.matches()).as("%s of %s is ${%s:?what to set}", name, app, name).isTrue();
+		assertThat(required.group(1)).isEqualTo(name);
+		assertThat(required.group(2)).as("the message compose stops with").contains(name).hasSizeGreaterThan(30);
+		assertThat(this.app.reads(name)).as("%s is read by the app", name).isTrue();
 	}
 
 	@Test

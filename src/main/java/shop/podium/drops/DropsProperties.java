@@ -4,12 +4,18 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param passSecret the key admission passes are signed with: the same on every instance, so any of them accepts a
- * pass another issued (set {@code PODIUM_DROPS_PASS_SECRET} in production)
+ * pass another issued. No default: a shop without one refuses to start, so that no production instance signs passes
+ * with a key anyone could read here (set {@code PODIUM_DROPS_PASS_SECRET}, 32 characters or more; the
+ * {@code dev} profile and the tests set their own)
  * @param queueOpensBefore how long before the start fans may join the waiting room
  * @param admissionsPerTick most fans admitted per region and admission run: the rate that keeps admitted fans' pages
  * fast
@@ -22,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param regionZones the time zone a region's pages give a start in
  */
 @ConfigurationProperties("podium.drops")
-public record DropsProperties(@DefaultValue("dev-only-drop-pass-secret-change-me") String passSecret,
+@Validated
+public record DropsProperties(@NotBlank @Size(min = 32) String passSecret,
 		@DefaultValue("15m") Duration queueOpensBefore, @DefaultValue("25") int admissionsPerTick,
 		@DefaultValue("5s") Duration admissionInterval, @DefaultValue("5s") Duration pollEvery,
 		@DefaultValue("120") int queueRequestsPerMinute,
