@@ -2,15 +2,25 @@ package shop.podium.finance;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import shop.podium.core.FailedListeners;
 import shop.podium.orders.OrderChanged;
 import shop.podium.orders.OrderFacts;
 
@@ -23,42 +33,85 @@ import shop.podium.orders.OrderFacts;
 @Component
 class OrderLedger {
 
+	/** How old a failed recording must be before it is tried again (a younger one may still be running). */
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	OrderLedger(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+	/** How many times a change is recorded at once before it is left to the retries. */
+	private static final int ATTEMPTS = 3;
+
+	private final FailedListeners failed;
+
+	private final TransactionTemplate ownTransaction;
+
+	OrderLedger(JdbcClient jdbc, ObjectProvider<Clock> clock, FailedListeners failed,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.failed = failed;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Records a change in a transaction of its own, after the order's change committed, tried again at once when
+	 * it loses a deadlock: two changes of an order not yet in the ledger, recorded at the same moment, both find
+	 * the row missing and then block each other's insert. Once this returns, the event publication registry counts
+	 * the change as recorded; if it throws, the change stays incomplete for {@link #retryFailedRecordings()}.
+	 */
+	@Async
+	@TransactionalEventListener
 	void on(OrderChanged event) {
-		record(event.order());
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.ownTransaction.executeWithoutResult(status -> record(event.order()));
+				return;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Records again the changes whose recording failed (a deadlock between two changes of one order, the database
+	 * away for a moment): the event publication registry keeps them until recorded, and newer facts already
+	 * recorded make an older change a no-op.
+	 */
+	@Scheduled(fixedDelayString = "${podium.finance.ledger-retry-interval:10s}", initialDelayString = "10s")
+	@SchedulerLock(name = "finance-ledger-retry", lockAtLeastFor = "${podium.finance.ledger-retry-interval:10s}",
+			lockAtMostFor = "PT10M")
+	void retryFailedRecordings() {
+		this.failed.retry(OrderLedger.class, RETRY_AFTER);
 	}
 
 	/** @return whether the ledger changed */
 	@Transactional
 	boolean record(OrderFacts order) {
-		boolean changed;
-		int inserted = this.jdbc.sql("""
-				INSERT IGNORE INTO finance_order (id, number, version, region_code, currency, status, total_minor,
-				  tax_minor, tax_inclusive, refunded_minor, stripe_session_id, stripe_payment_intent_id, created_at,
-				  paid_at, recorded_at)
-				VALUES (:id, :number, :version, :region, :currency, :status, :total, :tax, :inclusive, :refunded,
-				  :session, :intent, :created, :paid, :now)""")
+		// the update first: on a row that is there it takes the row's lock at once, so two changes of one order
+		// recorded at the same moment wait for each other; inserting first would have both share the row's lock
+		// and then deadlock on upgrading it
+		boolean changed = this.jdbc.sql("""
+				UPDATE finance_order SET version = :version, status = :status, total_minor = :total,
+				  tax_minor = :tax, tax_inclusive = :inclusive, refunded_minor = :refunded,
+				  stripe_session_id = :session, stripe_payment_intent_id = :intent, paid_at = :paid,
+				  recorded_at = :now
+				WHERE id = :id AND version < :version""")
 			.paramSource(columns(order))
-			.update();
-		if (inserted == 1) {
-			changed = true;
-		}
-		else {
+			.update() == 1;
+		if (!changed) {
+			// a new order, or facts older than those recorded (then the row is there and nothing is inserted)
 			changed = this.jdbc.sql("""
-					UPDATE finance_order SET version = :version, status = :status, total_minor = :total,
-					  tax_minor = :tax, tax_inclusive = :inclusive, refunded_minor = :refunded,
-					  stripe_session_id = :session, stripe_payment_intent_id = :intent, paid_at = :paid,
-					  recorded_at = :now
-					WHERE id = :id AND version < :version""")
+					INSERT IGNORE INTO finance_order (id, number, version, region_code, currency, status, total_minor,
+					  tax_minor, tax_inclusive, refunded_minor, stripe_session_id, stripe_payment_intent_id, created_at,
+					  paid_at, recorded_at)
+					VALUES (:id, :number, :version, :region, :currency, :status, :total, :tax, :inclusive, :refunded,
+					  :session, :intent, :created, :paid, :now)""")
 				.paramSource(columns(order))
 				.update() == 1;
 		}

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -47,6 +48,12 @@ class RegionWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new RegionArgumentResolver(this.regions));
+	}
+
+	/** A region's words in the reader's language, for templates: {@code ${@regionWords.name(region, #locale)}}. */
+	@Bean
+	RegionWords regionWords(MessageSource messages) {
+		return new RegionWords(messages);
 	}
 
 }

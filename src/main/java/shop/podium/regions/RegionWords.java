@@ -3,7 +3,6 @@ package shop.podium.regions;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 /**
  * A region's name and its tax's name in the reader's language: {@code ${@regionWords.name(region, #locale)}} in
@@ -11,7 +10,6 @@ import org.springframework.stereotype.Component;
  * {@code regions.tax.<code>}); a region an administrator adds shows its words as typed until its translations are
  * added there.
  */
-@Component("regionWords")
 public class RegionWords {
 
 	private final MessageSource messages;

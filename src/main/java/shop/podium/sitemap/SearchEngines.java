@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -26,22 +28,25 @@ import shop.podium.regions.Regions;
  * its versions in other languages and regions (hreflang), a description of the right length, and schema.org
  * data. {@code ${@searchEngines…}} in templates.
  */
-@Component("searchEngines")
 public class SearchEngines {
 
 	private static final Pattern PRODUCT = Pattern.compile("/[a-z]{2}/products/([a-z0-9-]+)");
 
 	private static final int DESCRIPTION = 155;
 
-	private final Regions regions;
+	private final ObjectProvider<Regions> regions;
 
-	private final SoldPages sold;
+	private final Supplier<SoldPages> sold;
 
 	private final JsonMapper json;
 
-	SearchEngines(Regions regions, SoldPages sold, JsonMapper json) {
+	/**
+	 * Other modules' web slices run without the regions and their database: their pages name only the region
+	 * they show, and never ask which product pages the regions have.
+	 */
+	SearchEngines(ObjectProvider<Regions> regions, ObjectProvider<SoldPages> sold, JsonMapper json) {
 		this.regions = regions;
-		this.sold = sold;
+		this.sold = SingletonSupplier.of(sold::getObject);
 		this.json = json;
 	}
 
@@ -64,7 +69,8 @@ public class SearchEngines {
 		List<Alternate> alternates = new ArrayList<>();
 		Matcher product = PRODUCT.matcher(path);
 		boolean home = path.equals("/" + region.code());
-		for (Region other : this.regions.list()) {
+		Regions known = this.regions.getIfAvailable();
+		for (Region other : (known != null) ? known.list() : List.of(region)) {
 			String otherPath;
 			if (other.code().equals(region.code())) {
 				otherPath = pathWithSearch();
@@ -72,7 +78,7 @@ public class SearchEngines {
 			else if (home) {
 				otherPath = "/" + other.code();
 			}
-			else if (product.matches() && this.sold.sells(other, product.group(1))) {
+			else if (product.matches() && this.sold.get().sells(other, product.group(1))) {
 				otherPath = "/" + other.code() + "/products/" + product.group(1);
 			}
 			else {

@@ -131,7 +131,7 @@ class StorefrontPagesTests {
 		assertThat(html).contains("Finish line tee", "€39.00", "incl. VAT 20%", "By Podium Apparel Co",
 				"class=\"breadcrumbs\"", "Test Games", "T-shirts", "S (sold out)");
 		assertThat(html).containsPattern("value=\"[^\"]+\"\\s+disabled");
-		JsonNode product = jsonLd(html).getFirst();
+		JsonNode product = jsonLd("Product", html);
 		assertThat(product.get("@type").asString()).isEqualTo("Product");
 		assertThat(product.get("name").asString()).isEqualTo("Finish line tee");
 		assertThat(product.get("brand").get("name").asString()).isEqualTo("Podium Apparel Co");
@@ -148,7 +148,7 @@ class StorefrontPagesTests {
 		String slug = tee("Sold out tee", 3900, "xe", "EUR", 0, List.of("M"));
 		String html = page("/xe/products/" + slug);
 		assertThat(html).contains("Sold out");
-		assertThat(jsonLd(html).getFirst().get("offers").get("availability").asString())
+		assertThat(jsonLd("Product", html).get("offers").get("availability").asString())
 			.isEqualTo("https://schema.org/OutOfStock");
 	}
 
@@ -158,7 +158,7 @@ class StorefrontPagesTests {
 		String slug = tee(name, 3900, "xe", "EUR", 2, List.of("M"));
 		String html = page("/xe/products/" + slug);
 		assertThat(html).doesNotContain("<script>alert(1)");
-		assertThat(jsonLd(html).getFirst().get("name").asString()).isEqualTo(name);
+		assertThat(jsonLd("Product", html).get("name").asString()).isEqualTo(name);
 	}
 
 	@Test
@@ -172,7 +172,7 @@ class StorefrontPagesTests {
 		String slug = tee("Rising sun tee", 4800, "jp", "JPY", 3, List.of("M"));
 		String html = page("/jp/products/" + slug);
 		assertThat(html).contains("lang=\"ja\"", "4,800", "税込").doesNotContain("4,800.").doesNotContain("4,800,0");
-		JsonNode offer = jsonLd(html).getFirst().get("offers");
+		JsonNode offer = jsonLd("Product", html).get("offers");
 		assertThat(offer.get("price").asString()).isEqualTo("4800");
 		assertThat(offer.get("priceCurrency").asString()).isEqualTo("JPY");
 		assertThat(page("/jp/products/" + slug + "?lang=en")).contains("lang=\"en\"", "¥4,800");
@@ -207,7 +207,7 @@ class StorefrontPagesTests {
 		assertThat(cardNames(page(listing + "?sort=price-desc"))).startsWith("Tee 01");
 		assertThat(cardNames(page(listing + "?sort=name"))).startsWith("Tee 01", "Tee 02");
 		assertThat(cardNames(page(listing + "?sort=newest"))).hasSize(24);
-		JsonNode itemList = jsonLd(page(listing + "?sort=price-asc")).getFirst();
+		JsonNode itemList = jsonLd("ItemList", page(listing + "?sort=price-asc"));
 		assertThat(itemList.get("@type").asString()).isEqualTo("ItemList");
 		assertThat(itemList.get("itemListElement")).hasSize(24);
 		assertThat(itemList.get("itemListElement").get(0).get("name").asString()).isEqualTo("Tee 30");
@@ -251,7 +251,7 @@ class StorefrontPagesTests {
 		assertThat(cardNames(html)).startsWith("Home tee");
 		assertThat(html).contains("/xe/categories/" + this.category, "/xe/editions/" + this.edition,
 				"Shop by sport");
-		assertThat(jsonLd(html).getFirst().get("@type").asString()).isEqualTo("ItemList");
+		assertThat(jsonLd("ItemList", html).get("itemListElement")).isNotEmpty();
 	}
 
 	@Test
@@ -290,7 +290,9 @@ class StorefrontPagesTests {
 		assertThat(statementsOf("/xe/categories/" + this.category)).as("listing page").hasSize(3);
 		assertThat(statementsOf("/xe/categories/" + this.category + "?page=2&sort=price-desc"))
 			.as("second listing page").hasSize(3);
-		// the product and its variants, and the licensee's name from licensing's API (not a join on its table)
+		// the product and its variants, and the licensee's name from licensing's API (not a join on its table), once
+		// the other regions' lists of product pages (its hreflang alternates, kept for minutes) have been read
+		page("/xe/products/" + slug);
 		assertThat(statementsOf("/xe/products/" + slug)).as("product page").hasSize(3);
 		assertThat(statementsOf("/xe")).as("home page").hasSize(3);
 	}
@@ -348,6 +350,14 @@ class StorefrontPagesTests {
 
 	String page(String url) throws Exception {
 		return this.mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** The page's structured data of that type (a page may also carry its breadcrumbs and the organisation). */
+	JsonNode jsonLd(String type, String html) {
+		return jsonLd(html).stream()
+			.filter(node -> node.has("@type") && type.equals(node.get("@type").asString()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no JSON-LD " + type + " on the page"));
 	}
 
 	List<JsonNode> jsonLd(String html) {

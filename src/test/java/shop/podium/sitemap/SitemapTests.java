@@ -48,8 +48,8 @@ class SitemapTests {
 	@BeforeEach
 	void productsInTwoRegions() {
 		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.regions, this.grants);
-		catalog.region("xs", "JPY", "ja", "INCLUSIVE", "0.1000", "Consumption tax");
-		this.jdbc.sql("UPDATE region SET supported_locales = 'ja|en' WHERE code = 'xs'").update();
+		catalog.region("xm", "JPY", "ja", "INCLUSIVE", "0.1000", "Consumption tax");
+		this.jdbc.sql("UPDATE region SET supported_locales = 'ja|en' WHERE code = 'xm'").update();
 		this.regions.reload();
 		long licensee = catalog.licensee("Sitemap Goods", "ACTIVE");
 		String category = CatalogFixtures.unique("cat");
@@ -57,14 +57,14 @@ class SitemapTests {
 		long categoryId = catalog.category(category, false, "Mugs");
 		long editionId = catalog.edition(edition, "Tokyo");
 		LocalDate today = catalog.today();
-		catalog.licence(licensee, today.minusDays(1), today.plusYears(1), false, Set.of("xs"), Set.of(category),
+		catalog.licence(licensee, today.minusDays(1), today.plusYears(1), false, Set.of("xm"), Set.of(category),
 				Set.of(edition));
 		this.sold = CatalogFixtures.unique("sold-mug");
 		long soldId = catalog.product(this.sold, licensee, categoryId, editionId, "APPROVED", 0, LocalDateTime.now(), "Mug");
-		catalog.offer(soldId, "xs", 1200, "JPY", true);
+		catalog.offer(soldId, "xm", 1200, "JPY", true);
 		this.notSoldHere = CatalogFixtures.unique("draft-mug");
 		long draft = catalog.product(this.notSoldHere, licensee, categoryId, editionId, "DRAFT", 0, LocalDateTime.now(), "Mug");
-		catalog.offer(draft, "xs", 1200, "JPY", true);
+		catalog.offer(draft, "xm", 1200, "JPY", true);
 	}
 
 	@Test
@@ -80,32 +80,32 @@ class SitemapTests {
 		String index = this.mvc.perform(get("/sitemap.xml")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(index).contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
-			.contains("<loc>http://localhost/sitemaps/xs/ja.xml</loc>")
-			.contains("<loc>http://localhost/sitemaps/xs/en.xml</loc>")
-			.doesNotContain("/sitemaps/xs/fr.xml");
+			.contains("<loc>http://localhost/sitemaps/xm/ja.xml</loc>")
+			.contains("<loc>http://localhost/sitemaps/xm/en.xml</loc>")
+			.doesNotContain("/sitemaps/xm/fr.xml");
 	}
 
 	@Test
 	void aRegionsSitemapListsWhatItSellsInThatLanguage() throws Exception {
-		String japanese = this.mvc.perform(get("/sitemaps/xs/ja.xml")).andExpect(status().isOk())
+		String japanese = this.mvc.perform(get("/sitemaps/xm/ja.xml")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(japanese).contains("<loc>http://localhost/xs/products/" + this.sold + "</loc>")
-			.contains("<xhtml:link rel=\"alternate\" hreflang=\"en-XS\" href=\"http://localhost/xs/products/"
+		assertThat(japanese).contains("<loc>http://localhost/xm/products/" + this.sold + "</loc>")
+			.contains("<xhtml:link rel=\"alternate\" hreflang=\"en-XM\" href=\"http://localhost/xm/products/"
 					+ this.sold + "?lang=en\"")
 			.doesNotContain(this.notSoldHere);
-		String english = this.mvc.perform(get("/sitemaps/xs/en.xml")).andReturn().getResponse().getContentAsString();
-		assertThat(english).contains("<loc>http://localhost/xs/products/" + this.sold + "?lang=en</loc>");
-		this.mvc.perform(get("/sitemaps/xs/fr.xml")).andExpect(status().isNotFound());
+		String english = this.mvc.perform(get("/sitemaps/xm/en.xml")).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("<loc>http://localhost/xm/products/" + this.sold + "?lang=en</loc>");
+		this.mvc.perform(get("/sitemaps/xm/fr.xml")).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void aProductPageNamesItsOneAddressItsOtherLanguagesAndItsBreadcrumbs() throws Exception {
-		String page = this.mvc.perform(get("/xs/products/" + this.sold).param("lang", "en")).andExpect(status().isOk())
+		String page = this.mvc.perform(get("/xm/products/" + this.sold).param("lang", "en")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		String address = "http://localhost/xs/products/" + this.sold;
+		String address = "http://localhost/xm/products/" + this.sold;
 		assertThat(page).contains("<link rel=\"canonical\" href=\"" + address + "?lang=en\">")
-			.contains("<link rel=\"alternate\" hreflang=\"ja-XS\" href=\"" + address + "\">")
-			.contains("<link rel=\"alternate\" hreflang=\"en-XS\" href=\"" + address + "?lang=en\">")
+			.contains("<link rel=\"alternate\" hreflang=\"ja-XM\" href=\"" + address + "\">")
+			.contains("<link rel=\"alternate\" hreflang=\"en-XM\" href=\"" + address + "?lang=en\">")
 			.contains("<meta name=\"description\" content=\"About Mug\">")
 			.contains("<meta property=\"og:type\" content=\"product\">")
 			.contains("<meta property=\"og:url\" content=\"" + address + "?lang=en\">")
@@ -115,9 +115,9 @@ class SitemapTests {
 
 	@Test
 	void theHomePageSaysWhoRunsTheShopAndLinksEveryRegion() throws Exception {
-		String home = this.mvc.perform(get("/xs").param("lang", "ja")).andExpect(status().isOk())
+		String home = this.mvc.perform(get("/xm").param("lang", "ja")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(home).contains("<link rel=\"canonical\" href=\"http://localhost/xs\">")
+		assertThat(home).contains("<link rel=\"canonical\" href=\"http://localhost/xm\">")
 			.contains("\"@type\":\"Organization\"")
 			.contains("hreflang=\"x-default\" href=\"http://localhost/\"")
 			.containsPattern("<meta name=\"description\" content=\"[^\"]{20,}\">");

@@ -65,4 +65,10 @@ class WebOperationsConfiguration implements WebMvcConfigurer {
 		resolvers.add(new UnexpectedErrors());
 	}
 
+	/** Whether the reader is signed in, for the layout's header: {@code ${@signedIn.now()}}. */
+	@Bean
+	SignedIn signedIn() {
+		return new SignedIn();
+	}
+
 }
