@@ -140,6 +140,7 @@ start_embedded() {
 	nohup "$java" -Xmx128m -cp "$jar" -Dloader.main=shop.podium.embedded.EmbeddedServers \
 		org.springframework.boot.loader.launch.PropertiesLauncher \
 		--podium.embedded.data-dir="$RUN/data" \
+		--podium.embedded.mariadb.fresh="${PODIUM_CLUSTER_FRESH:-false}" \
 		--podium.embedded.mariadb.port="$PORT_DB" \
 		--podium.embedded.elasticsearch.port="$PORT_SEARCH" \
 		--podium.embedded.elasticsearch.transport-port="$PORT_SEARCH_TRANSPORT" \

@@ -83,7 +83,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, WAIT).withMessage(what).until(condition);
+		// a part of the page htmx swaps while it is read is read again from the new page
+		return new WebDriverWait(this.driver, WAIT).withMessage(what)
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	public WebElement find(By by) {
