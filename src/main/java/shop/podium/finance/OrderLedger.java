@@ -8,6 +8,7 @@ import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +56,9 @@ class OrderLedger {
 		this.failed = failed;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// no gap locks: under repeatable read, changes of new orders lock the gaps around the rows they look for
+		// and then deadlock inserting into each other's gaps
+		this.ownTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
 	/**
@@ -91,29 +96,30 @@ class OrderLedger {
 	}
 
 	/** @return whether the ledger changed */
-	@Transactional
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	boolean record(OrderFacts order) {
 		// the update first: on a row that is there it takes the row's lock at once, so two changes of one order
 		// recorded at the same moment wait for each other; inserting first would have both share the row's lock
 		// and then deadlock on upgrading it
-		boolean changed = this.jdbc.sql("""
-				UPDATE finance_order SET version = :version, status = :status, total_minor = :total,
-				  tax_minor = :tax, tax_inclusive = :inclusive, refunded_minor = :refunded,
-				  stripe_session_id = :session, stripe_payment_intent_id = :intent, paid_at = :paid,
-				  recorded_at = :now
-				WHERE id = :id AND version < :version""")
-			.paramSource(columns(order))
-			.update() == 1;
+		boolean changed = update(order);
 		if (!changed) {
-			// a new order, or facts older than those recorded (then the row is there and nothing is inserted)
-			changed = this.jdbc.sql("""
-					INSERT IGNORE INTO finance_order (id, number, version, region_code, currency, status, total_minor,
-					  tax_minor, tax_inclusive, refunded_minor, stripe_session_id, stripe_payment_intent_id, created_at,
-					  paid_at, recorded_at)
-					VALUES (:id, :number, :version, :region, :currency, :status, :total, :tax, :inclusive, :refunded,
-					  :session, :intent, :created, :paid, :now)""")
-				.paramSource(columns(order))
-				.update() == 1;
+			// a new order, or facts older than those recorded (then the row is there and the insert is refused). Not
+			// INSERT IGNORE: it would also pass over a deadlock lost to a simultaneous change, whose transaction the
+			// database has rolled back, and this change would be lost without a trace
+			try {
+				changed = this.jdbc.sql("""
+						INSERT INTO finance_order (id, number, version, region_code, currency, status, total_minor,
+						  tax_minor, tax_inclusive, refunded_minor, stripe_session_id, stripe_payment_intent_id,
+						  created_at, paid_at, recorded_at)
+						VALUES (:id, :number, :version, :region, :currency, :status, :total, :tax, :inclusive, :refunded,
+						  :session, :intent, :created, :paid, :now)""")
+					.paramSource(columns(order))
+					.update() == 1;
+			}
+			catch (DuplicateKeyException ex) {
+				// recorded meanwhile by a simultaneous change: these facts replace it if they are newer
+				changed = update(order);
+			}
 		}
 		if (changed) {
 			// lines do not change once placed; rewritten with the newer facts all the same, never merged
@@ -137,18 +143,35 @@ class OrderLedger {
 			}
 		}
 		for (OrderFacts.RefundFacts refund : order.refunds()) {
-			changed |= this.jdbc.sql("""
-					INSERT IGNORE INTO finance_order_refund (id, order_id, stripe_refund_id, amount_minor, reason, created_at)
-					VALUES (:id, :order, :stripe, :amount, :reason, :at)""")
-				.param("id", refund.refundId())
-				.param("order", order.orderId())
-				.param("stripe", refund.stripeRefundId())
-				.param("amount", refund.amount().minorUnits())
-				.param("reason", refund.reason())
-				.param("at", timestamp(refund.createdAt()))
-				.update() == 1;
+			try {
+				changed |= this.jdbc.sql("""
+						INSERT INTO finance_order_refund (id, order_id, stripe_refund_id, amount_minor, reason, created_at)
+						VALUES (:id, :order, :stripe, :amount, :reason, :at)""")
+					.param("id", refund.refundId())
+					.param("order", order.orderId())
+					.param("stripe", refund.stripeRefundId())
+					.param("amount", refund.amount().minorUnits())
+					.param("reason", refund.reason())
+					.param("at", timestamp(refund.createdAt()))
+					.update() == 1;
+			}
+			catch (DuplicateKeyException ex) {
+				// recorded with an earlier change of the order
+			}
 		}
 		return changed;
+	}
+
+	/** @return whether these facts replaced older ones of the order */
+	private boolean update(OrderFacts order) {
+		return this.jdbc.sql("""
+				UPDATE finance_order SET version = :version, status = :status, total_minor = :total,
+				  tax_minor = :tax, tax_inclusive = :inclusive, refunded_minor = :refunded,
+				  stripe_session_id = :session, stripe_payment_intent_id = :intent, paid_at = :paid,
+				  recorded_at = :now
+				WHERE id = :id AND version < :version""")
+			.paramSource(columns(order))
+			.update() == 1;
 	}
 
 	private MapSqlParameterSource columns(OrderFacts order) {
