@@ -1,5 +1,7 @@
 package shop.podium;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,6 +13,7 @@ import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.core.metrics.StartupStep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An instance records its start-up steps only when asked, and then says which took longest by their own time: a
@@ -41,9 +44,9 @@ class StartupStepsTests {
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(100);
 		StartupStep outer = startup.start("spring.beans.instantiate").tag("beanName", "outer");
 		StartupStep inner = startup.start("spring.beans.instantiate").tag("beanName", "inner");
-		Thread.sleep(120);
+		lasted(Duration.ofMillis(120));
 		inner.end();
-		Thread.sleep(20);
+		lasted(Duration.ofMillis(20));
 		outer.end();
 
 		StartupSteps.report(startup, 2);
@@ -54,6 +57,12 @@ class StartupStepsTests {
 		assertThat(report.indexOf("spring.beans.instantiate inner"))
 			.isPositive()
 			.isLessThan(report.indexOf("spring.beans.instantiate outer"));
+	}
+
+	/** Awaits the moment the steps under way have lasted that much longer. */
+	private static void lasted(Duration time) {
+		long until = System.nanoTime() + time.toNanos();
+		await().pollInterval(Duration.ofMillis(5)).until(() -> System.nanoTime() >= until);
 	}
 
 }

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Watches the cluster's job locks (ShedLock's {@code shedlock} table) while the suite runs: each time a job's lock is
@@ -27,41 +29,54 @@ final class JobLocks implements AutoCloseable {
 
 	private final Map<String, List<Run>> runs = new LinkedHashMap<>();
 
-	private final AtomicBoolean watching = new AtomicBoolean(true);
+	private final Callable<Connection> database;
 
-	private final Thread watcher;
+	/** Reads the table every 200 ms, on a thread of its own. */
+	private final ScheduledExecutorService sampler = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cluster-job-locks").factory());
+
+	/** The sampler's connection, opened again after the database was out of reach; only its thread uses it. */
+	private Connection connection;
 
 	private volatile Throwable failure;
 
 	JobLocks(Callable<Connection> database) {
-		this.watcher = Thread.ofPlatform().daemon().name("cluster-job-locks").start(() -> watch(database));
+		this.database = database;
+		this.sampler.scheduleWithFixedDelay(this::sample, 0, 200, TimeUnit.MILLISECONDS);
 	}
 
-	private void watch(Callable<Connection> database) {
-		while (this.watching.get()) {
-			try (Connection connection = database.call();
-					PreparedStatement statement = connection
-						.prepareStatement("SELECT name, locked_at, locked_by FROM shedlock")) {
-				while (this.watching.get()) {
-					try (ResultSet rows = statement.executeQuery()) {
-						while (rows.next()) {
-							record(rows.getString(1), new Run(rows.getTimestamp(2), rows.getString(3)));
-						}
-					}
-					Thread.sleep(200);
+	private void sample() {
+		try {
+			if (this.connection == null) {
+				this.connection = this.database.call();
+			}
+			try (PreparedStatement statement = this.connection
+				.prepareStatement("SELECT name, locked_at, locked_by FROM shedlock");
+					ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					record(rows.getString(1), new Run(rows.getTimestamp(2), rows.getString(3)));
 				}
 			}
-			catch (InterruptedException ex) {
-				return;
+		}
+		catch (SQLException ex) {
+			// the database is not reachable for a moment: the next sample opens another connection
+			closeConnection();
+		}
+		catch (Exception ex) {
+			this.failure = ex;
+			this.sampler.shutdown();
+		}
+	}
+
+	private void closeConnection() {
+		if (this.connection != null) {
+			try {
+				this.connection.close();
 			}
 			catch (SQLException ex) {
-				// the database is not reachable for a moment: read again
-				sleepQuietly();
+				// gone with the database already
 			}
-			catch (Exception ex) {
-				this.failure = ex;
-				return;
-			}
+			this.connection = null;
 		}
 	}
 
@@ -94,17 +109,9 @@ final class JobLocks implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		this.watching.set(false);
-		this.watcher.interrupt();
-		this.watcher.join(2_000);
-	}
-
-	private static void sleepQuietly() {
-		try {
-			Thread.sleep(500);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		this.sampler.shutdownNow();
+		if (this.sampler.awaitTermination(2, TimeUnit.SECONDS)) {
+			closeConnection();
 		}
 	}
 

@@ -20,16 +20,22 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The drop benchmark (docs/benchmarks/drop.md): against a running local cluster, a numbered drop of a seeded product
@@ -78,20 +84,22 @@ class DropBenchmark {
 		System.out.printf("BENCHMARK drop %d: %d units of %s, %d fans, limit %d, window 2 min, start %s%n", setup.drop,
 				this.units, setup.sku, this.fans, this.limit, setup.start);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			// arrivals spread over the minute around the start: each fan comes at a moment drawn at random
+			ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
 			for (int i = 0; i < this.fans; i++) {
 				int fan = i;
-				pool.submit(() -> {
+				arrivals.schedule(() -> pool.submit(() -> {
 					try {
-						// arrivals spread over the minute around the start
-						Thread.sleep(ThreadLocalRandom.current().nextLong(60_000));
 						new Fan(setup, fan).run();
 					}
 					catch (Exception ex) {
 						System.out.println("BENCHMARK fan " + fan + " stopped: " + ex);
 					}
 					return null;
-				});
+				}), ThreadLocalRandom.current().nextLong(60_000), TimeUnit.MILLISECONDS);
 			}
+			arrivals.shutdown();
+			arrivals.awaitTermination(2, TimeUnit.MINUTES);
 		}
 		report(jdbc, setup);
 	}
@@ -157,16 +165,20 @@ class DropBenchmark {
 				return;
 			}
 			post(page + "/queue", Map.of("_csrf", csrf(body)));
-			while (true) {
-				String standing = get(page + "/standing", queueLatencies);
-				if (standing.contains("id=\"admitted\"")) {
-					break;
-				}
-				if (standing.contains("id=\"sold-out\"") || standing.contains("id=\"window-over\"")) {
-					soldOutTold.incrementAndGet();
-					return;
-				}
-				Thread.sleep(5_000);
+			// asks again every 5 s, as the waiting page does, until admitted or told there is nothing left
+			AtomicReference<String> standing = new AtomicReference<>();
+			await().pollInSameThread()
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofSeconds(5))
+				.atMost(Duration.ofMinutes(20))
+				.until(() -> {
+					standing.set(get(page + "/standing", queueLatencies));
+					return standing.get().contains("id=\"admitted\"") || standing.get().contains("id=\"sold-out\"")
+							|| standing.get().contains("id=\"window-over\"");
+				});
+			if (!standing.get().contains("id=\"admitted\"")) {
+				soldOutTold.incrementAndGet();
+				return;
 			}
 			get("/eu/products/" + this.setup.slug, admittedLatencies);
 			String admitted = get(page, admittedLatencies);
@@ -251,11 +263,15 @@ class DropBenchmark {
 
 	}
 
-	void report(JdbcClient jdbc, Setup setup) throws InterruptedException {
+	void report(JdbcClient jdbc, Setup setup) {
 		// abandoned holds come back when their window ends: wait for them to be sold to later fans, at most 6 minutes
-		long deadline = System.currentTimeMillis() + 360_000;
-		while (System.currentTimeMillis() < deadline && paidUnits(jdbc, setup.drop) < this.units) {
-			Thread.sleep(2_000);
+		try {
+			await().atMost(Duration.ofMinutes(6))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> paidUnits(jdbc, setup.drop) >= this.units);
+		}
+		catch (ConditionTimeoutException ex) {
+			// the units left unpaid are in the report below
 		}
 		int paid = paidUnits(jdbc, setup.drop);
 		int overLimit = jdbc.sql("""
